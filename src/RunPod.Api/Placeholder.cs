@@ -1,0 +1,1 @@
+namespace RunPod.Api; internal static class Placeholder {}

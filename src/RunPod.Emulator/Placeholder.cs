@@ -1,0 +1,1 @@
+namespace RunPod.Emulator; internal static class Placeholder {}

@@ -1,0 +1,2 @@
+namespace Rpctl.EndToEnd.Tests;
+public class SmokeTests { [Xunit.Fact] public void Builds() => Xunit.Assert.True(true); }

@@ -1,0 +1,1 @@
+namespace TestSupport; internal static class Placeholder {}
