@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using RunPod.Emulator.State;
+
+namespace RunPod.Emulator.Http;
+
+/// <summary>
+/// Records every non-admin request for GET /_emulator/requests. The Authorization header
+/// is never stored: only a fingerprint (last 4 chars of the key).
+/// </summary>
+internal sealed class RequestLog(StateStore store, EmulatorClock clock)
+{
+    public async Task Invoke(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/_emulator"))
+        {
+            await next(context);
+            return;
+        }
+        var entry = new JsonObject
+        {
+            ["time"] = EmulatorClock.Format(clock.Now()),
+            ["method"] = context.Request.Method,
+            ["path"] = context.Request.Path.Value,
+            ["query"] = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "",
+            ["key"] = KeyFingerprint(context.Request),
+            ["body"] = await ReadBody(context.Request),
+        };
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            entry["status"] = context.Response.StatusCode;
+            store.Write(tx => tx.AppendRequestLog(entry.ToJsonString()));
+        }
+    }
+
+    private static string? KeyFingerprint(HttpRequest request)
+    {
+        var key = ApiKeys.BearerToken(request) ?? request.Query["api_key"].ToString();
+        return string.IsNullOrEmpty(key) ? null : ApiKeys.Fingerprint(key);
+    }
+
+    /// <summary>The body as JSON when it parses (so tests can assert on fields), else as text.</summary>
+    private static async Task<JsonNode?> ReadBody(HttpRequest request)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+        {
+            return null;
+        }
+        request.EnableBuffering();
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
+        var text = await reader.ReadToEndAsync();
+        request.Body.Position = 0;
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace RunPod.Emulator; internal static class Placeholder {}

@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+
+namespace RunPod.Emulator.State;
+
+/// <summary>
+/// All emulator state lives in one SQLite database so that separate CLI processes
+/// (each `rpctl --local` invocation) share it. One connection per host, serialised by a lock;
+/// writes use BEGIN IMMEDIATE so two processes never interleave a read-modify-write.
+/// </summary>
+internal sealed class StateStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+
+    public StateStore(string? path)
+    {
+        string connectionString;
+        if (path is null)
+        {
+            // A private in-memory database per host: tests must not see each other's state.
+            connectionString = new SqliteConnectionStringBuilder { DataSource = ":memory:" }.ToString();
+        }
+        else
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = full,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+                DefaultTimeout = 30,
+            }.ToString();
+        }
+
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        Execute(path is null ? "PRAGMA foreign_keys=OFF;" : "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;");
+        Execute(Schema.Sql);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction.</summary>
+    public T Write<T>(Func<StateTransaction, T> work)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction(deferred: false);
+            var result = work(new StateTransaction(_connection, tx));
+            tx.Commit();
+            return result;
+        }
+    }
+
+    public void Write(Action<StateTransaction> work) => Write(tx => { work(tx); return 0; });
+
+    /// <summary>Runs <paramref name="work"/> in a read transaction (a consistent snapshot).</summary>
+    public T Read<T>(Func<StateTransaction, T> work)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction(deferred: true);
+            var result = work(new StateTransaction(_connection, tx));
+            tx.Commit();
+            return result;
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
