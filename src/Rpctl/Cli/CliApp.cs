@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Rpctl.Commands;
+using Rpctl.Output;
+
+namespace Rpctl.Cli;
+
+/// <summary>
+/// Parses, invokes, and maps every failure to an exit code in one place. Tests call
+/// <see cref="RunAsync"/> with their own <see cref="CliContext"/>.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var global = new GlobalOptions();
+        await using var invocation = new Invocation(context, global);
+        var root = CommandRegistry.BuildRoot(invocation);
+        var parse = root.Parse(args);
+        invocation.Parse = parse;
+
+        try
+        {
+            if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+                return ReportParseErrors(parse, context, invocation);
+
+            var config = new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Err,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
+            return await parse.InvokeAsync(config, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            var (format, debug) = SafeOutputSettings(invocation);
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                context.Err.WriteLine("interrupted");
+                return ExitCodes.Interrupted;
+            }
+
+            return ErrorReporter.Report(ex, context.Err, format, debug);
+        }
+        finally
+        {
+            await context.Out.FlushAsync(CancellationToken.None);
+            await context.Err.FlushAsync(CancellationToken.None);
+        }
+    }
+
+    private static int ReportParseErrors(ParseResult parse, CliContext context, Invocation invocation)
+    {
+        var message = parse.Errors[0].Message;
+        var command = parse.CommandResult.Command;
+        var path = string.Join(' ', CommandPath(command));
+        var (format, _) = SafeOutputSettings(invocation);
+        var error = new CliException(ExitCodes.Usage, $"{message} (see '{path} --help')");
+        return ErrorReporter.Report(error, context.Err, format, debug: false);
+    }
+
+    private static IEnumerable<string> CommandPath(Command command)
+    {
+        var names = new Stack<string>();
+        Symbol? current = command;
+        while (current is Command c)
+        {
+            names.Push(c is RootCommand ? "rpctl" : c.Name);
+            current = c.Parents.FirstOrDefault();
+        }
+
+        return names;
+    }
+
+    // A bad --output value must not stop the error itself from being reported.
+    private static (OutputFormat Format, bool Debug) SafeOutputSettings(Invocation invocation)
+    {
+        try
+        {
+            return (invocation.Settings.Output, invocation.Settings.Debug);
+        }
+        catch (Exception)
+        {
+            return (OutputFormat.Table, false);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using RunPod.Api;
+using Rpctl.Local;
+using Rpctl.Output;
+using Rpctl.Services;
+
+namespace Rpctl.Cli;
+
+/// <summary>
+/// Per-run services handed to every command: the context, the effective settings, the output
+/// writer and, created only when first needed, the API client (so --help and --dry-run never touch
+/// the network or need a key).
+/// </summary>
+internal sealed class Invocation(CliContext context, GlobalOptions global) : IAsyncDisposable
+{
+    /// <summary>The fixed account key rpctl uses with its built-in emulator.</summary>
+    public const string LocalApiKey = "rpa_local_emulator";
+
+    private Settings? _settings;
+    private OutputWriter? _output;
+    private RunPodClient? _client;
+    private LocalEmulator? _local;
+    private GpuCatalog? _gpuCatalog;
+
+    public CliContext Context { get; } = context;
+    public GlobalOptions Global { get; } = global;
+    public ParseResult? Parse { get; set; }
+
+    public Settings Settings => _settings ??= SettingsResolver.Resolve(
+        Parse ?? throw new InvalidOperationException("settings read before parsing"), Global, Context);
+
+    public OutputWriter Output => _output ??= new OutputWriter(Context.Out, Context.Err, Settings.Output);
+
+    public GpuCatalog GpuCatalog => _gpuCatalog ??= new GpuCatalog(this);
+
+    public static string Version => typeof(Invocation).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static string UserAgent =>
+        $"rpctl/{Version} ({RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant()}; {RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()})";
+
+    /// <summary>The client, requiring an API key (except with --local).</summary>
+    public async Task<RunPodClient> ClientAsync(CancellationToken ct) => await ClientAsync(requireKey: true, ct);
+
+    public async Task<RunPodClient> ClientAsync(bool requireKey, CancellationToken ct)
+    {
+        if (_client is not null)
+            return _client;
+
+        var options = new RunPodClientOptions { UserAgent = UserAgent };
+        if (Settings.Debug)
+            options.Trace = line => Context.Err.WriteLine(line);
+
+        if (Settings.Local)
+        {
+            _local = await LocalEmulator.StartAsync(Context, ct);
+            options.UseSingleOrigin(_local.BaseAddress);
+            options.ApiKey = LocalApiKey;
+        }
+        else
+        {
+            if (Settings.ApiOrigin is { } origin)
+                options.UseSingleOrigin(origin);
+            if (Settings.ApiKey is null && requireKey)
+                throw new CliException(ExitCodes.Auth,
+                    "no API key: set RUNPOD_API_KEY (create one at https://www.runpod.io/console/user/settings), or use --local for the built-in emulator");
+            options.ApiKey = Settings.ApiKey;
+        }
+
+        _client = new RunPodClient(options);
+        return _client;
+    }
+
+    /// <summary>The absolute URL a request would go to, without creating a client (for --dry-run).</summary>
+    public RunPodClientOptions DescribeTarget()
+    {
+        var options = new RunPodClientOptions();
+        if (Settings.Local)
+            options.UseSingleOrigin(new Uri("http://127.0.0.1:0"));
+        else if (Settings.ApiOrigin is { } origin)
+            options.UseSingleOrigin(origin);
+        return options;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_local is not null)
+            await _local.DisposeAsync();
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Rpctl.Cli;
+
+namespace Rpctl.Commands;
+
+/// <summary><c>rpctl help TOPIC</c>: reference pages that are not about one command.</summary>
+internal static class HelpTopicsCommand
+{
+    public static Command Create(Invocation inv)
+    {
+        var topic = new Argument<string>("TOPIC") { Description = "exit-codes, environment or output" };
+        return new Command("help", CommandExtensions.Describe("Show a help topic: exit-codes, environment, output",
+                "rpctl help exit-codes", "rpctl help environment"))
+            .With(topic)
+            .Runs(inv, (parse, _) =>
+            {
+                var text = parse.GetValue(topic)?.ToLowerInvariant() switch
+                {
+                    "exit-codes" => string.Join("\n", ExitCodes.Table.Select(e => $"{e.Code,4}  {e.Meaning}")),
+                    "environment" => Environment,
+                    "output" => Output,
+                    var other => throw CliException.BadValue("TOPIC", other ?? "", "expected exit-codes, environment or output"),
+                };
+                inv.Context.Out.WriteLine(text);
+                return Task.FromResult(ExitCodes.Success);
+            });
+    }
+
+    private const string Environment = """
+        RUNPOD_API_KEY   API key (sent as a bearer token; never printed)
+        RUNPOD_API_URL   Origin of the RunPod APIs, e.g. http://127.0.0.1:8787 for 'rpctl emulator serve'
+        RPCTL_OUTPUT     Default output format: table, json, yaml or csv
+        RPCTL_LOCAL_STATE  State file of the --local emulator (default $XDG_DATA_HOME/rpctl/emulator.db)
+        NO_COLOR         Never use colour
+        """;
+
+    private const string Output = """
+        -o table  aligned columns for people (default)
+        -o json   the RunPod REST v2 objects; a list is a JSON array; errors are a JSON object on stderr
+        -o yaml   the same tree as JSON, in YAML
+        -o csv    the same tree flattened: nested fields become dotted columns
+        Data goes to stdout; progress, notes and errors go to stderr.
+        """;
+}

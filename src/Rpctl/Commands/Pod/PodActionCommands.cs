@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using RunPod.Api;
+using RunPod.Api.GraphQl;
+using RunPod.Api.Pods;
+using Rpctl.Cli;
+using Rpctl.Services;
+
+namespace Rpctl.Commands.Pod;
+
+/// <summary><c>pod start|stop|restart</c>: one REST v2 action each, optionally followed by a wait.</summary>
+internal static class PodActionCommands
+{
+    public static Command Start(Invocation inv)
+    {
+        var gpuCount = ValidatedOptions.Int("--gpu-count", "Resume with this many GPUs (uses GraphQL podResume; v2 cannot change it)", 1, 16);
+        return Build(inv, "start", "Start a stopped pod", "start", PodStatus.Running, extra: gpuCount,
+            custom: async (client, id, parse, ct) =>
+            {
+                if (parse.GetValue(gpuCount) is not { } n)
+                    return null;
+                var request = GraphQlClient.BuildRequest(
+                    "mutation Resume($input: PodResumeInput!) { podResume(input: $input) { id desiredStatus } }",
+                    new JsonObject { ["input"] = new JsonObject { ["podId"] = id, ["gpuCount"] = n } });
+                await client.GraphQl.ExecuteAsync(request, "podResume", ct);
+                return await client.Pods.GetAsync(id, ct);
+            });
+    }
+
+    public static Command Stop(Invocation inv) => Build(inv, "stop", "Stop a pod: compute is released, the disk is kept", "stop", PodStatus.Exited);
+
+    public static Command Restart(Invocation inv) => Build(inv, "restart", "Restart a running pod's container in place", "restart", PodStatus.Running);
+
+    private static Command Build(Invocation inv, string verb, string summary, string action, string waitFor,
+        Option? extra = null, Func<RunPodClient, string, ParseResult, CancellationToken, Task<RunPod.Api.Pods.Pod?>>? custom = null)
+    {
+        var id = PodArguments.Id();
+        var wait = SharedOptions.Wait(waitFor == PodStatus.Running ? "the pod is RUNNING" : "the pod has stopped");
+        var timeout = SharedOptions.Timeout("10m");
+        var showSecrets = SharedOptions.ShowSecrets();
+        var command = new Command(verb, CommandExtensions.Describe(summary, $"rpctl pod {verb} abc123def456gh", $"rpctl pod {verb} abc123def456gh --wait"))
+            .With(id, wait, timeout, showSecrets);
+        if (extra is not null)
+            command.Options.Add(extra);
+
+        return command.Runs(inv, async (parse, ct) =>
+        {
+            var podId = parse.GetValue(id)!;
+            var client = await inv.ClientAsync(ct);
+            var pod = (custom is null ? null : await custom(client, podId, parse, ct)) ?? await client.Pods.ActionAsync(podId, action, ct);
+            if (parse.GetValue(wait))
+            {
+                var limit = PodArguments.Duration(parse, timeout, TimeSpan.FromMinutes(10));
+                pod = await PodWaiter.WaitAsync(client, podId, waitFor, limit, TimeSpan.FromSeconds(1), inv.Output.Note, ct);
+            }
+
+            inv.Output.WriteResult(PodArguments.Printable(pod, parse.GetValue(showSecrets)), $"Pod {pod.Id} ({pod.Name}): {verb} requested, status {pod.Status}");
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using RunPod.Api.Pods;
+using Rpctl.Cli;
+using Rpctl.Output;
+using Rpctl.Services;
+
+namespace Rpctl.Commands.Pod;
+
+/// <summary>Arguments and small helpers shared by the pod commands.</summary>
+internal static class PodArguments
+{
+    public static Argument<string> Id() => new("POD_ID") { Description = "The pod's id (see 'rpctl pod list')" };
+
+    /// <summary>The pod's JSON as it will be printed, with secret-looking env values masked unless asked.</summary>
+    public static JsonNode Printable(RunPod.Api.Pods.Pod pod, bool showSecrets)
+    {
+        var node = JsonNode.Parse(pod.Raw.GetRawText()) ?? new JsonObject();
+        if (!showSecrets)
+            SecretMasker.MaskEnv(node);
+        return node;
+    }
+
+    public static void PrintPod(Invocation inv, RunPod.Api.Pods.Pod pod, bool showSecrets) =>
+        inv.Output.WriteItem(Printable(pod, showSecrets), PodView.Spec(DateTimeOffset.UtcNow));
+
+    public static string ValidateStatus(string flag, string value)
+    {
+        var upper = value.Trim().ToUpperInvariant();
+        if (!PodStatus.All.Contains(upper))
+            throw CliException.BadValue(flag, value, "expected one of " + string.Join(", ", PodStatus.All.Select(s => s.ToLowerInvariant())));
+        return upper;
+    }
+
+    public static TimeSpan Duration(ParseResult parse, Option<string?> option, TimeSpan fallback) =>
+        parse.GetValue(option) is { } text ? Durations.Parse(option.Name, text) : fallback;
+}

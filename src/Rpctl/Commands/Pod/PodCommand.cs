@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Rpctl.Cli;
+
+namespace Rpctl.Commands.Pod;
+
+internal static class PodCommand
+{
+    public static Command Create(Invocation inv) =>
+        new Command("pod", "Create and manage GPU and CPU pods").With(
+            PodListCommand.Create(inv),
+            PodGetCommand.Create(inv),
+            PodCreateCommand.Create(inv),
+            PodUpdateCommand.Create(inv),
+            PodActionCommands.Start(inv),
+            PodActionCommands.Stop(inv),
+            PodActionCommands.Restart(inv),
+            PodDeleteCommand.Create(inv),
+            PodWaitCommand.Create(inv));
+}

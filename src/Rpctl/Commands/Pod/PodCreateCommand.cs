@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using RunPod.Api;
+using RunPod.Api.Pods;
+using Rpctl.Cli;
+using Rpctl.Services;
+
+namespace Rpctl.Commands.Pod;
+
+internal static class PodCreateCommand
+{
+    public static Command Create(Invocation inv)
+    {
+        var o = new PodCreateOptions();
+        return new Command("create", CommandExtensions.Describe("Create a pod",
+                "rpctl pod create --gpu \"RTX 4090\" --image runpod/pytorch:2.8.0 --wait",
+                "rpctl pod create --gpu 4090 --gpu a6000 --cloud-type all --ports 8888/http,22/tcp --env HF_TOKEN=... --dry-run",
+                "rpctl pod create --cpu cpu3c --vcpu 4 --image ubuntu:24.04"))
+            .With(o.All)
+            .Runs(inv, async (parse, ct) =>
+            {
+                var attempts = await PodCreatePlanner.PlanAsync(inv, parse, o, ct);
+                if (parse.GetValue(o.DryRun))
+                {
+                    DryRun.Print(inv, attempts.Select(a => (a.Label, a.Request)).ToList());
+                    return ExitCodes.Success;
+                }
+
+                var pod = await CreateFirstAvailableAsync(inv, attempts, ct);
+                if (parse.GetValue(o.Wait))
+                {
+                    var client = await inv.ClientAsync(ct);
+                    var timeout = PodArguments.Duration(parse, o.Timeout, TimeSpan.FromMinutes(10));
+                    pod = await PodWaiter.WaitAsync(client, pod.Id, PodStatus.Running, timeout, TimeSpan.FromSeconds(1), inv.Output.Note, ct);
+                }
+
+                var printable = PodArguments.Printable(pod, parse.GetValue(o.ShowSecrets));
+                inv.Output.WriteResult(printable, $"Created pod {pod.Id} ({pod.Name}), status {pod.Status}");
+                return ExitCodes.Success;
+            });
+    }
+
+    /// <summary>
+    /// Tries each GPU type / cloud in order, as RunPod's createPod description recommends: "no
+    /// capacity" (400) and "no access" (403) move on to the next; anything else stops.
+    /// </summary>
+    private static async Task<RunPod.Api.Pods.Pod> CreateFirstAvailableAsync(Invocation inv, List<CreateAttempt> attempts, CancellationToken ct)
+    {
+        var client = await inv.ClientAsync(ct);
+        var refusals = new List<string>();
+        foreach (var attempt in attempts)
+        {
+            try
+            {
+                var pod = await SendAsync(client, attempt, ct);
+                if (attempts.Count > 1)
+                    inv.Output.Note($"using {attempt.Label}");
+                return pod;
+            }
+            catch (RunPodApiException e) when (e.IsNoCapacity || e.Status == 403)
+            {
+                refusals.Add($"{attempt.Label}: {e.Detail}");
+                if (attempt != attempts[^1])
+                    inv.Output.Note($"{attempt.Label}: {(e.Status == 403 ? "no access" : "no capacity")}, trying the next option");
+            }
+            catch (GraphQlException e) when (e.IsNoCapacity)
+            {
+                refusals.Add($"{attempt.Label}: {e.Message}");
+            }
+        }
+
+        throw CliException.Conflict(attempts.Count == 1
+            ? $"no capacity: {refusals[0]} (see 'rpctl capacity list')"
+            : $"no capacity for any option: {string.Join("; ", refusals)}");
+    }
+
+    private static async Task<RunPod.Api.Pods.Pod> SendAsync(RunPodClient client, CreateAttempt attempt, CancellationToken ct)
+    {
+        if (attempt.GraphQlField is null)
+        {
+            return await client.Pods.CreateAsync(attempt.Request, ct);
+        }
+
+        // GraphQL returns its own pod shape; read the pod back from v2 so output is always the v2 object.
+        var created = await client.GraphQl.ExecuteAsync(attempt.Request, attempt.GraphQlField, ct);
+        var id = created.GetProperty("id").GetString()!;
+        return await client.Pods.GetAsync(id, ct);
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Rpctl.Cli;
+using Rpctl.Output;
+using Rpctl.Services;
+
+namespace Rpctl.Commands.Pod;
+
+internal static class PodListCommand
+{
+    public static Command Create(Invocation inv)
+    {
+        var status = new Option<string[]>("--status") { Description = "Only pods with this status (repeatable or comma-separated): provisioning, starting, running, exited, error", AllowMultipleArgumentsPerToken = false };
+        var name = new Option<string?>("--name") { Description = "Only pods whose name matches this pattern (* and ?)", HelpName = "GLOB" };
+        var showSecrets = SharedOptions.ShowSecrets();
+
+        return new Command("list", CommandExtensions.Describe("List your pods",
+                "rpctl pod list", "rpctl pod list --status running -o json", "rpctl pod list --name 'train-*'"))
+            .With(status, name, showSecrets)
+            .Runs(inv, async (parse, ct) =>
+            {
+                var statuses = (parse.GetValue(status) ?? [])
+                    .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    .Select(s => PodArguments.ValidateStatus("--status", s))
+                    .ToHashSet();
+                var matches = parse.GetValue(name) is { } glob ? Glob.Matcher(glob) : _ => true;
+
+                var client = await inv.ClientAsync(ct);
+                var pods = await client.Pods.ListAsync(ct);
+                var selected = pods
+                    .Where(p => statuses.Count == 0 || statuses.Contains(p.Status))
+                    .Where(p => matches(p.Name))
+                    .Select(p => PodArguments.Printable(p, parse.GetValue(showSecrets)))
+                    .ToList();
+                inv.Output.WriteList(selected, PodView.Spec(DateTimeOffset.UtcNow));
+                return ExitCodes.Success;
+            });
+    }
+}

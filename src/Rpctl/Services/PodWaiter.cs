@@ -1,0 +1,64 @@
+using RunPod.Api;
+using RunPod.Api.Pods;
+using Rpctl.Cli;
+
+namespace Rpctl.Services;
+
+/// <summary>
+/// Polls a pod's real status (not the desired one) until it reaches the target. ERROR ends the
+/// wait at once; so does EXITED when waiting for RUNNING. A transient failure to read the pod
+/// does not end the wait. Failures name the pod, which may still be billing.
+/// </summary>
+internal static class PodWaiter
+{
+    public static async Task<Pod> WaitAsync(RunPodClient client, string id, string target, TimeSpan timeout, TimeSpan interval,
+        Action<string> progress, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        string? lastStatus = null;
+        while (true)
+        {
+            Pod? pod = null;
+            try
+            {
+                pod = await client.Pods.GetAsync(id, ct);
+            }
+            catch (RunPodApiException e) when (e.Status == 404 && target == PodStatus.Terminated)
+            {
+                return new Pod { Id = id, Status = PodStatus.Terminated };
+            }
+            catch (RunPodApiException e) when (e.Status >= 500)
+            {
+                progress($"pod {id}: could not read status ({e.Status}); still waiting");
+            }
+            catch (RunPodTransportException e)
+            {
+                progress($"pod {id}: {e.Message}; still waiting");
+            }
+
+            if (pod is not null)
+            {
+                if (pod.Status != lastStatus)
+                {
+                    progress($"pod {id}: {pod.Status}");
+                    lastStatus = pod.Status;
+                }
+
+                if (Reached(pod, target))
+                    return pod;
+                if (pod.Status == PodStatus.Error)
+                    throw CliException.WaitFailed($"pod {id} went to ERROR while waiting for {target}; see 'rpctl pod get {id}'", id);
+                if (target == PodStatus.Running && pod.Status is PodStatus.Exited or PodStatus.Terminated)
+                    throw CliException.WaitFailed($"pod {id} is {pod.Status} and will not become RUNNING; start it with 'rpctl pod start {id}'", id);
+            }
+
+            if (DateTimeOffset.UtcNow + interval > deadline)
+                throw CliException.WaitFailed(
+                    $"timed out after {Durations.Format(timeout)} waiting for pod {id} to be {target} (last status {lastStatus ?? "unknown"}); it still exists and may be billing", id);
+            await Task.Delay(interval, ct);
+        }
+    }
+
+    private static bool Reached(Pod pod, string target) =>
+        target == PodStatus.Running ? pod.Status == PodStatus.Running && pod.Runtime is not null : pod.Status == target;
+}

@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace RunPod.Api.Http;
+
+/// <summary>
+/// Sends <see cref="ApiRequest"/>s through the shared handler chain and turns every non-2xx answer
+/// into a <see cref="RunPodApiException"/> and every transport failure into a
+/// <see cref="RunPodTransportException"/>.
+/// </summary>
+public sealed class ApiTransport
+{
+    private readonly HttpClient _http;
+    private readonly RunPodClientOptions _options;
+
+    internal ApiTransport(HttpClient http, RunPodClientOptions options)
+    {
+        _http = http;
+        _options = options;
+    }
+
+    /// <summary>The absolute URL a request goes to.</summary>
+    public Uri ResolveUrl(ApiRequest request) => request.Surface switch
+    {
+        ApiSurface.GraphQl => _options.GraphQlUrl,
+        ApiSurface.Runtime => new Uri(_options.RuntimeOrigin, request.Path),
+        _ => new Uri(_options.RestOrigin, request.Path),
+    };
+
+    /// <summary>Sends the request; returns the parsed body, or null for an empty (204) answer.</summary>
+    public async Task<JsonDocument?> SendAsync(ApiRequest request, CancellationToken ct)
+    {
+        using var message = new HttpRequestMessage(request.Method, ResolveUrl(request));
+        message.Options.Set(RequestOptionsKeys.CreatesResource, request.CreatesResource);
+        if (request.Body is not null)
+        {
+            var json = request.Body.ToJsonString();
+            message.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException)
+        {
+            var host = ResolveUrl(request).GetLeftPart(UriPartial.Authority);
+            var sent = !Resilience.CertainlyNotSent(ex);
+            throw new RunPodTransportException($"could not reach {host}: {Describe(ex)}", sent, ex);
+        }
+
+        using (response)
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+                return bytes.Length == 0 ? null : ParseJson(bytes, request);
+
+            var error = ErrorParser.ToException(response, bytes, request.Surface);
+            error.RequestPath = request.Path;
+            throw error;
+        }
+    }
+
+    private static JsonDocument ParseJson(byte[] bytes, ApiRequest request)
+    {
+        try
+        {
+            return JsonDocument.Parse(bytes);
+        }
+        catch (JsonException ex)
+        {
+            throw new RunPodApiException(200, "Invalid response", $"{request.Method} {request.Path} returned a body that is not JSON: {ex.Message}", [], request.Surface);
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "connection refused or failed",
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host name not found",
+        TimeoutException t => t.Message,
+        _ => ex.InnerException?.Message ?? ex.Message,
+    };
+}
+
+/// <summary>Shared by the transport and the retry handler.</summary>
+internal static class Resilience
+{
+    public static bool CertainlyNotSent(Exception ex) => RetryPolicy.CertainlyNotSent(ex);
+}

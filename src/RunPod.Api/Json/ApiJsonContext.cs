@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using RunPod.Api.Catalog;
+using RunPod.Api.Pods;
+
+namespace RunPod.Api.Json;
+
+/// <summary>Source-generated (AOT-safe) serialization for every type the client reads or writes.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(Pod))]
+[JsonSerializable(typeof(CreatePodRequest))]
+[JsonSerializable(typeof(GpuType))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(List<string>))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

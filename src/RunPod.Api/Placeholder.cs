@@ -1,1 +1,0 @@
-namespace RunPod.Api; internal static class Placeholder {}

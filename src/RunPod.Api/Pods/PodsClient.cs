@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using RunPod.Api.Http;
+using RunPod.Api.Json;
+
+namespace RunPod.Api.Pods;
+
+/// <summary>REST v2 pod operations (<c>/v2/pods</c>).</summary>
+public sealed class PodsClient(ApiTransport transport)
+{
+    public async Task<List<Pod>> ListAsync(CancellationToken ct)
+    {
+        var doc = await transport.SendAsync(ApiRequest.Get(ApiSurface.Rest, "/v2/pods"), ct).ConfigureAwait(false);
+        return ApiJson.ReadList(doc, "pods", ApiJsonContext.Default.Pod);
+    }
+
+    public async Task<Pod> GetAsync(string id, CancellationToken ct)
+    {
+        var doc = await transport.SendAsync(ApiRequest.Get(ApiSurface.Rest, PodPath(id)), ct).ConfigureAwait(false);
+        return ApiJson.ReadDocument(doc, ApiJsonContext.Default.Pod);
+    }
+
+    public static ApiRequest BuildCreate(CreatePodRequest request) =>
+        new(ApiSurface.Rest, HttpMethod.Post, "/v2/pods", ApiJson.ToNode(request, ApiJsonContext.Default.CreatePodRequest), CreatesResource: true);
+
+    public async Task<Pod> CreateAsync(CreatePodRequest request, CancellationToken ct) => await SendForPodAsync(BuildCreate(request), ct).ConfigureAwait(false);
+
+    /// <summary>Sends a create request built (and perhaps shown by --dry-run) earlier.</summary>
+    public async Task<Pod> CreateAsync(ApiRequest request, CancellationToken ct) => await SendForPodAsync(request, ct).ConfigureAwait(false);
+
+    /// <summary>PATCH with only the given fields; an explicit JSON null clears a field.</summary>
+    public static ApiRequest BuildUpdate(string id, JsonObject changes) => new(ApiSurface.Rest, HttpMethod.Patch, PodPath(id), changes);
+
+    public async Task<Pod> UpdateAsync(string id, JsonObject changes, CancellationToken ct) => await SendForPodAsync(BuildUpdate(id, changes), ct).ConfigureAwait(false);
+
+    public static ApiRequest BuildAction(string id, string action) =>
+        new(ApiSurface.Rest, HttpMethod.Post, PodPath(id) + "/action", new JsonObject { ["action"] = action });
+
+    /// <summary>start, stop or restart: returns the pod. For terminate use <see cref="DeleteAsync"/>.</summary>
+    public async Task<Pod> ActionAsync(string id, string action, CancellationToken ct) => await SendForPodAsync(BuildAction(id, action), ct).ConfigureAwait(false);
+
+    public static ApiRequest BuildDelete(string id) => new(ApiSurface.Rest, HttpMethod.Delete, PodPath(id));
+
+    public async Task DeleteAsync(string id, CancellationToken ct) => await transport.SendAsync(BuildDelete(id), ct).ConfigureAwait(false);
+
+    private async Task<Pod> SendForPodAsync(ApiRequest request, CancellationToken ct)
+    {
+        var doc = await transport.SendAsync(request, ct).ConfigureAwait(false);
+        return ApiJson.ReadDocument(doc, ApiJsonContext.Default.Pod);
+    }
+
+    private static string PodPath(string id) => "/v2/pods/" + Uri.EscapeDataString(id);
+}
