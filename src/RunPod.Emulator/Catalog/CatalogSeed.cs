@@ -34,11 +34,15 @@ internal static class Clouds
 /// </summary>
 internal static partial class CatalogSeed
 {
-    private static readonly Dictionary<string, GpuSeed> GpusById = Gpus.ToDictionary(g => g.Id, StringComparer.Ordinal);
-    private static readonly Dictionary<string, CpuSeed> CpusById = Cpus.ToDictionary(c => c.Id, StringComparer.Ordinal);
-    private static readonly Dictionary<string, DataCenterSeed> DataCentersById = DataCenters.ToDictionary(d => d.Id, StringComparer.Ordinal);
+    public static GpuSeed? Gpu(string id) => Index.Gpus.GetValueOrDefault(id);
+    public static CpuSeed? Cpu(string id) => Index.Cpus.GetValueOrDefault(id);
+    public static DataCenterSeed? DataCenter(string id) => Index.DataCenters.GetValueOrDefault(id);
 
-    public static GpuSeed? Gpu(string id) => GpusById.GetValueOrDefault(id);
-    public static CpuSeed? Cpu(string id) => CpusById.GetValueOrDefault(id);
-    public static DataCenterSeed? DataCenter(string id) => DataCentersById.GetValueOrDefault(id);
+    /// <summary>A nested class so its initialiser runs after the seed arrays (field order across partial files is undefined).</summary>
+    private static class Index
+    {
+        public static readonly Dictionary<string, GpuSeed> Gpus = CatalogSeed.Gpus.ToDictionary(g => g.Id, StringComparer.Ordinal);
+        public static readonly Dictionary<string, CpuSeed> Cpus = CatalogSeed.Cpus.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        public static readonly Dictionary<string, DataCenterSeed> DataCenters = CatalogSeed.DataCenters.ToDictionary(d => d.Id, StringComparer.Ordinal);
+    }
 }

@@ -48,6 +48,11 @@ internal sealed class RouteTable(IEndpointRouteBuilder endpoints)
             {
                 await Problem.Write(context, e);
             }
+            catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+            {
+                // Logging is off (the CLI owns the console), so the bug report travels in the body.
+                await Problem.Write(context, 500, $"emulator error: {e.GetType().Name}: {e.Message}");
+            }
         }
     }
 }
