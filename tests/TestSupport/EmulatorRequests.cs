@@ -25,7 +25,7 @@ public static class EmulatorRequests
     {
         var matches = await ListAsync(emulator, apiKey, method, path);
         if (matches.Count != 1)
-            throw new Xunit.Sdk.XunitException($"expected one {method} {path}, found {matches.Count}");
+            throw new InvalidOperationException($"expected one {method} {path}, found {matches.Count}");
         return matches[0]["body"]!.AsObject();
     }
 }

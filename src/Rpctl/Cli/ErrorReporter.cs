@@ -69,8 +69,10 @@ internal static class ErrorReporter
             "catalog" when parts.Length >= 4 => parts[2] switch { "gpus" => "GPU type", "cpus" => "CPU type", _ => "data center" },
             _ => null,
         };
+        if (kind is null)
+            return null;
         var id = Uri.UnescapeDataString(parts[1] == "catalog" ? parts[3] : parts[2]);
-        return kind is null ? null : $"{kind} '{id}'";
+        return $"{kind} '{id}'";
     }
 
     private static string Describe(RunPodApiException api) => api.Status switch
