@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace RunPod.Emulator.Tests;
 
 /// <summary>One HTTP exchange with the emulator, body kept as text (for contract checks) and JSON.</summary>
-internal sealed record ApiCall(HttpStatusCode Status, string Body, HttpResponseHeaders Headers, string? ContentType)
+internal sealed record ApiCall(HttpStatusCode Status, string Body, HttpResponseHeaders Headers, string? ContentType, string Allow)
 {
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
 
@@ -19,7 +19,7 @@ internal sealed record ApiCall(HttpStatusCode Status, string Body, HttpResponseH
         }
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        return new ApiCall(response.StatusCode, body, response.Headers, response.Content.Headers.ContentType?.MediaType);
+        return new ApiCall(response.StatusCode, body, response.Headers, response.Content.Headers.ContentType?.MediaType, string.Join(", ", response.Content.Headers.Allow));
     }
 
     public static Task<ApiCall> Get(HttpClient client, string path) => Send(client, HttpMethod.Get, path);

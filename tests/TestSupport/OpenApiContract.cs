@@ -40,7 +40,8 @@ public static class OpenApiContract
     public static List<string> Validate(string schemaName, string json)
     {
         RequireSpec();
-        var options = new BuildOptions { SchemaRegistry = Loaded.Value.Registry! };
+        // OpenAPI adds keywords JSON Schema does not know (discriminator, x-enum-varnames): allow them.
+        var options = new BuildOptions { SchemaRegistry = Loaded.Value.Registry!, Dialect = Dialect.Draft202012.With([], allowUnknownKeywords: true) };
         var schema = JsonSchema.FromText($$"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"{{DocumentUri}}#/components/schemas/{{schemaName}}"}""", options);
         using var instance = JsonDocument.Parse(json);
         var result = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });

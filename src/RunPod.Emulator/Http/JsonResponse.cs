@@ -7,6 +7,9 @@ namespace RunPod.Emulator.Http;
 
 internal static class JsonResponse
 {
+    /// <summary>Readable output: RunPod does not escape quotes-as-\u0027 or non-ASCII.</summary>
+    public static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task Write(HttpContext context, int status, JsonNode body)
     {
         context.Response.StatusCode = status;
@@ -16,7 +19,7 @@ internal static class JsonResponse
     public static Task WriteBody(HttpContext context, JsonNode body, string contentType)
     {
         context.Response.ContentType = contentType;
-        return context.Response.WriteAsync(body.ToJsonString(), Encoding.UTF8);
+        return context.Response.WriteAsync(body.ToJsonString(Compact), Encoding.UTF8);
     }
 
     public static void NoContent(HttpContext context) => context.Response.StatusCode = StatusCodes.Status204NoContent;

@@ -21,6 +21,11 @@ internal sealed class Scheduler(CapacityLedger capacity)
         var resourceId = spec.GpuId ?? spec.CpuId ?? "";
         var units = gpu is null ? spec.VcpuCount : spec.GpuCount;
 
+        // GraphQL placement floors beyond the largest emulated host (32 vCPU, 251 GB per GPU) cannot be met.
+        if (spec.MinVcpuCount > 32 || spec.MinMemoryInGb > 251)
+        {
+            throw ApiException.NoCapacity();
+        }
         foreach (var cloud in clouds)
         {
             if (gpu is not null && (!gpu.OfferedIn(cloud) || spec.GpuCount > gpu.MaxCount(cloud)))
