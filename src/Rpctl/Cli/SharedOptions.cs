@@ -11,17 +11,11 @@ internal static class SharedOptions
 
     public static Option<bool> Wait(string what) => new("--wait") { Description = $"Wait until {what}" };
 
-    public static Option<string?> Timeout(string @default) => new("--timeout")
-    {
-        Description = $"How long to wait: 90s, 5m, 1h or seconds (default {@default})",
-        HelpName = "DURATION",
-    };
+    public static Option<TimeSpan?> Timeout(string @default) =>
+        ValidatedOptions.Duration("--timeout", $"How long to wait: 90s, 5m, 1h or seconds (default {@default})");
 
-    public static Option<string?> Interval(string @default) => new("--interval")
-    {
-        Description = $"Time between status checks (default {@default})",
-        HelpName = "DURATION",
-    };
+    public static Option<TimeSpan?> Interval(string @default) =>
+        ValidatedOptions.Duration("--interval", $"Time between status checks (default {@default})", mustBePositive: true);
 
     public static Option<bool> ShowSecrets() => new("--show-secrets") { Description = "Show env values that look like secrets instead of masking them" };
 }

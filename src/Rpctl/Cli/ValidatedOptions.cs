@@ -39,6 +39,29 @@ internal static class ValidatedOptions
         return option;
     }
 
+    /// <summary>A duration such as 90s, 5m, 1h or plain seconds.</summary>
+    public static Option<TimeSpan?> Duration(string name, string description, bool mustBePositive = false)
+    {
+        var option = new Option<TimeSpan?>(name) { Description = description, HelpName = "DURATION" };
+        option.CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            try
+            {
+                var value = Services.Durations.Parse(name, token);
+                if (mustBePositive && value <= TimeSpan.Zero)
+                    throw CliException.BadValue(name, token, "expected a duration greater than zero");
+                return value;
+            }
+            catch (CliException e)
+            {
+                result.AddError(e.Message);
+                return null;
+            }
+        };
+        return option;
+    }
+
     /// <summary>A case-insensitive choice; the parsed value is the canonical (lower-case) spelling.</summary>
     public static Option<string?> Choice(string name, string description, params string[] choices)
     {

@@ -68,15 +68,7 @@ internal sealed class GraphQlResolvers(StateStore store, PodService pods, Capaci
     private JsonNode Act(string account, JsonObject input, string action)
     {
         var id = input.Str("podId") ?? "";
-        return store.Write(tx =>
-        {
-            var pod = pods.Get(tx, account, id);
-            if (action == "start" && input.Double("bidPerGpu") is { } bid)
-            {
-                pod.BidPerGpu = bid;
-            }
-            return PodView(tx, pods.Act(tx, account, id, action)!);
-        });
+        return store.Write(tx => PodView(tx, pods.Act(tx, account, id, action, input.Int("gpuCount"), input.Double("bidPerGpu"))!));
     }
 
     private JsonNode? Terminate(string account, JsonObject input)

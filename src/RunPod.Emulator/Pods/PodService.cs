@@ -129,7 +129,9 @@ internal sealed class PodService(
     }
 
     /// <summary>Runs a lifecycle action; returns null when the pod was terminated (204).</summary>
-    public PodRecord? Act(StateTransaction tx, string account, string id, string action)
+    /// <param name="resumeGpuCount">GraphQL podResume/podBidResume may resume with another GPU count.</param>
+    /// <param name="bidPerGpu">GraphQL podBidResume sets a new spot bid.</param>
+    public PodRecord? Act(StateTransaction tx, string account, string id, string action, int? resumeGpuCount = null, double? bidPerGpu = null)
     {
         var pod = Get(tx, account, id);
         var state = StateOf(tx, pod);
@@ -152,6 +154,14 @@ internal sealed class PodService(
                 pod.LastStartedAt = state.StartedAt;
                 break;
             case "start":
+                if (resumeGpuCount is { } count && pod.IsGpu)
+                {
+                    pod.GpuCount = count;
+                }
+                if (bidPerGpu is { } bid)
+                {
+                    pod.BidPerGpu = bid;
+                }
                 // Stopped pods released their GPUs and resume on the same host, which may be full now.
                 if (capacity.Free(tx, pod.ResourceId, pod.DataCenterId, pod.Cloud) < pod.Units)
                 {

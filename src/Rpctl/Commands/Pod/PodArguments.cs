@@ -32,6 +32,5 @@ internal static class PodArguments
         return upper;
     }
 
-    public static TimeSpan Duration(ParseResult parse, Option<string?> option, TimeSpan fallback) =>
-        parse.GetValue(option) is { } text ? Durations.Parse(option.Name, text) : fallback;
+    public static TimeSpan Duration(ParseResult parse, Option<TimeSpan?> option, TimeSpan fallback) => parse.GetValue(option) ?? fallback;
 }

@@ -40,7 +40,7 @@ internal sealed class PodCreateOptions
     public Option<bool> PublicIp { get; } = new("--public-ip") { Description = "Require a public IP (GraphQL placement)" };
     public Option<bool> DryRun { get; } = SharedOptions.DryRun();
     public Option<bool> Wait { get; } = SharedOptions.Wait("the pod is RUNNING");
-    public Option<string?> Timeout { get; } = SharedOptions.Timeout("10m");
+    public Option<TimeSpan?> Timeout { get; } = SharedOptions.Timeout("10m");
     public Option<bool> ShowSecrets { get; } = SharedOptions.ShowSecrets();
 
     public Symbol[] All =>

@@ -22,8 +22,6 @@ internal static class PodWaitCommand
                 var status = (parse.GetValue(target) ?? "running").ToUpperInvariant();
                 var limit = PodArguments.Duration(parse, timeout, TimeSpan.FromMinutes(10));
                 var every = PodArguments.Duration(parse, interval, TimeSpan.FromSeconds(2));
-                if (every <= TimeSpan.Zero)
-                    throw CliException.BadValue("--interval", parse.GetValue(interval)!, "expected a duration greater than zero");
                 var client = await inv.ClientAsync(ct);
                 var pod = await PodWaiter.WaitAsync(client, parse.GetValue(id)!, status, limit, every, inv.Output.Note, ct);
                 if (status == PodStatus.Terminated)
