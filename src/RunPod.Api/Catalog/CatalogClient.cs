@@ -13,4 +13,10 @@ public sealed class CatalogClient(ApiTransport transport)
         var doc = await transport.SendAsync(ApiRequest.Get(ApiSurface.Rest, path), ct).ConfigureAwait(false);
         return ApiJson.ReadList(doc, "gpus", ApiJsonContext.Default.GpuType);
     }
+
+    public async Task<List<DataCenter>> ListDataCentersAsync(CancellationToken ct)
+    {
+        var doc = await transport.SendAsync(ApiRequest.Get(ApiSurface.Rest, "/v2/catalog/datacenters"), ct).ConfigureAwait(false);
+        return ApiJson.ReadList(doc, "dataCenters", ApiJsonContext.Default.DataCenter);
+    }
 }
