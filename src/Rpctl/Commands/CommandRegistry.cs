@@ -15,6 +15,10 @@ internal static class CommandRegistry
             root.Options.Add(option);
 
         root.Subcommands.Add(PodCommand.Create(inv));
+        root.Subcommands.Add(Template.TemplateCommand.Create(inv));
+        root.Subcommands.Add(Volume.VolumeCommand.Create(inv));
+        root.Subcommands.Add(Registry.RegistryCommand.Create(inv));
+        root.Subcommands.Add(User.UserCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
         return root;

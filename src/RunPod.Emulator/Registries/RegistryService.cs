@@ -54,7 +54,7 @@ internal sealed class RegistryService(IReadOnlyList<IRegistryUsage> usages, Temp
         var users = usages.SelectMany(u => u.UsersOf(tx, account, id)).ToList();
         if (users.Count > 0)
         {
-            throw ApiException.BadRequest($"registry credential {id} is in use by {string.Join(", ", users)} and cannot be deleted");
+            throw ApiException.BadRequest($"registry credential is in use by {string.Join(", ", users)}");
         }
         templates.ForgetRegistry(tx, account, id);
         _docs.Delete(tx, account, id);

@@ -91,7 +91,7 @@ internal sealed class TemplateService(IReadOnlyList<ITemplateUsage> usages) : IT
         var users = usages.SelectMany(u => u.UsersOf(tx, account, id)).ToList();
         if (users.Count > 0)
         {
-            throw ApiException.BadRequest($"template {id} is in use by {string.Join(", ", users)} and cannot be deleted");
+            throw ApiException.BadRequest($"template is in use by {string.Join(", ", users)}");
         }
         _docs.Delete(tx, account, id);
     }
