@@ -29,8 +29,9 @@ internal static class RegistryDeleteCommand
                     // RunPod's only 400 here: a pod pulls with this credential. Name the pods ourselves too.
                     var pods = (await client.Pods.ListAsync(ct)).Where(p => p.Raw.TryGetProperty("registry", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.String && r.GetString() == registryId)
                         .Select(p => $"pod {p.Id}").ToList();
-                    var users = pods.Count > 0 ? $" (used by {string.Join(", ", pods)})" : "";
-                    throw CliException.Conflict($"cannot delete registry credential {registryId}{users}: {e.Detail}");
+                    throw CliException.Conflict(pods.Count > 0
+                        ? $"cannot delete registry credential {registryId}: it is used by {string.Join(", ", pods)}"
+                        : $"cannot delete registry credential {registryId}: {e.Detail}");
                 }
 
                 inv.Output.WriteResult(new JsonObject { ["id"] = registry.Id, ["name"] = registry.Name, ["action"] = "delete", ["ok"] = true },
