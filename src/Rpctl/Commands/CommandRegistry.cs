@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rpctl.Cli;
+using Rpctl.Commands.Capacity;
 using Rpctl.Commands.Emulator;
 using Rpctl.Commands.Pod;
 
@@ -19,6 +20,7 @@ internal static class CommandRegistry
         root.Subcommands.Add(Volume.VolumeCommand.Create(inv));
         root.Subcommands.Add(Registry.RegistryCommand.Create(inv));
         root.Subcommands.Add(User.UserCommand.Create(inv));
+        root.Subcommands.Add(CapacityCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
         return root;

@@ -41,7 +41,7 @@ internal static class VolumeCreateCommand
     /// <summary>Before anything is created (and billed): the data center exists and offers volumes of that tier.</summary>
     private static async Task CheckDataCenterAsync(RunPod.Api.RunPodClient client, string dc, string? tier, CancellationToken ct)
     {
-        var dataCenters = await client.Catalog.ListDataCentersAsync(ct);
+        var dataCenters = await client.Catalog.ListDataCentersAsync(new RunPod.Api.Catalog.DataCenterQuery(), ct);
         var wanted = tier ?? NetworkVolumeLimits.Standard;
         var offering = dataCenters.Where(d => tier is null ? d.NetworkVolumeTypes.Count > 0 : d.NetworkVolumeTypes.Contains(wanted))
             .Select(d => d.Id).Order(StringComparer.Ordinal).ToList();
