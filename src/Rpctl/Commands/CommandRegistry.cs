@@ -2,6 +2,7 @@ using System.CommandLine;
 using Rpctl.Cli;
 using Rpctl.Commands.Emulator;
 using Rpctl.Commands.Pod;
+using Rpctl.Commands.Ssh;
 
 namespace Rpctl.Commands;
 
@@ -15,6 +16,7 @@ internal static class CommandRegistry
             root.Options.Add(option);
 
         root.Subcommands.Add(PodCommand.Create(inv));
+        root.Subcommands.Add(SshCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
         return root;

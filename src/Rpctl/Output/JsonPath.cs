@@ -30,7 +30,9 @@ internal static class JsonPath
         _ => node.ToJsonString(),
     };
 
+    // A value built in code (new JsonObject { ["port"] = 22 }) holds an int, not a JsonElement: no conversions then.
     private static string FormatNumber(JsonValue v) =>
         v.TryGetValue<long>(out var l) ? l.ToString(CultureInfo.InvariantCulture)
-        : v.GetValue<double>().ToString("0.####", CultureInfo.InvariantCulture);
+        : v.TryGetValue<double>(out var d) ? d.ToString("0.####", CultureInfo.InvariantCulture)
+        : v.ToJsonString();
 }
