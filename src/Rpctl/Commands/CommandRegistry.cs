@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rpctl.Cli;
+using Rpctl.Commands.Capacity;
 using Rpctl.Commands.Emulator;
 using Rpctl.Commands.Pod;
 using Rpctl.Commands.Ssh;
@@ -17,6 +18,7 @@ internal static class CommandRegistry
 
         root.Subcommands.Add(PodCommand.Create(inv));
         root.Subcommands.Add(SshCommand.Create(inv));
+        root.Subcommands.Add(CapacityCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
         return root;
