@@ -32,6 +32,7 @@ internal sealed class EmulatorServices : IDisposable
         Delegations = new DelegationService(Clock);
         SshKeys = new SshKeyStore();
         Pods = new PodService(PodStore, Scheduler, Capacity, Clock, Config, Templates, Volumes);
+        Faults = new Admin.FaultStore();
     }
 
     public EmulatorOptions Options { get; }
@@ -47,6 +48,7 @@ internal sealed class EmulatorServices : IDisposable
     public DelegationService Delegations { get; }
     public SshKeyStore SshKeys { get; }
     public PodService Pods { get; }
+    public Admin.FaultStore Faults { get; }
 
     public void Dispose() => Store.Dispose();
 }
