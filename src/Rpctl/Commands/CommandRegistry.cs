@@ -1,7 +1,12 @@
 using System.CommandLine;
 using Rpctl.Cli;
+using Rpctl.Commands.Auth;
+using Rpctl.Commands.Completion;
+using Rpctl.Commands.Config;
 using Rpctl.Commands.Emulator;
 using Rpctl.Commands.Pod;
+using Rpctl.Commands.Preset;
+using Rpctl.Completion;
 
 namespace Rpctl.Commands;
 
@@ -16,7 +21,12 @@ internal static class CommandRegistry
 
         root.Subcommands.Add(PodCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
+        root.Subcommands.Add(PresetCommand.Create(inv));
+        root.Subcommands.Add(ConfigCommand.Create(inv));
+        root.Subcommands.Add(AuthCommand.Create(inv));
+        root.Subcommands.Add(CompletionCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
+        CompletionWiring.Attach(root, inv);
         return root;
     }
 }
