@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -9,7 +10,8 @@ namespace Rpctl.Config;
 /// <summary>
 /// Reads and writes rpctl's own YAML files (config, credentials, presets) as JSON trees, with
 /// YamlDotNet's representation model and emitter only (its reflection serializer is not AOT-safe).
-/// Scalars are read back as strings; whoever uses a value validates it.
+/// Plain scalars follow YAML's core schema (numbers, booleans); the writer quotes strings that
+/// would read as one, so values round-trip. Whoever uses a value validates it.
 /// </summary>
 internal static class YamlTree
 {
@@ -47,6 +49,9 @@ internal static class YamlTree
             KeyValuePair.Create((kv.Key as YamlScalarNode)?.Value ?? kv.Key.ToString(), Convert(kv.Value)))),
         YamlSequenceNode seq => new JsonArray(seq.Children.Select(Convert).ToArray()),
         YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" } => null,
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } b => JsonValue.Create(b.Value == "true"),
+        YamlScalarNode { Style: ScalarStyle.Plain } n when long.TryParse(n.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
+        YamlScalarNode { Style: ScalarStyle.Plain } n when double.TryParse(n.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => JsonValue.Create(d),
         YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? ""),
         _ => null,
     };
