@@ -27,6 +27,7 @@ internal static class CommandRegistry
         root.Subcommands.Add(CompletionCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
         CompletionWiring.Attach(root, inv);
+        SuggestAction.Install(root, inv.Context);
         return root;
     }
 }
