@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Rpctl.Cli;
 using Rpctl.Commands.Auth;
+using Rpctl.Commands.Capacity;
 using Rpctl.Commands.Completion;
 using Rpctl.Commands.Config;
 using Rpctl.Commands.Emulator;
@@ -20,6 +21,7 @@ internal static class CommandRegistry
             root.Options.Add(option);
 
         root.Subcommands.Add(PodCommand.Create(inv));
+        root.Subcommands.Add(CapacityCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(PresetCommand.Create(inv));
         root.Subcommands.Add(ConfigCommand.Create(inv));
