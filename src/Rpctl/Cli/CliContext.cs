@@ -15,8 +15,8 @@ public sealed class CliContext
     public bool StderrIsTerminal { get; init; }
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
-    /// <summary>Reads one line from the terminal without echoing it (API keys); tests leave it null and In is read.</summary>
-    public Func<string?>? ReadSecret { get; init; }
+    /// <summary>Reads one line from the terminal without echoing it (passwords); null falls back to <see cref="In"/>.</summary>
+    public Func<string?>? ReadHiddenLine { get; init; }
 
     public string? Env(string name) => Environment.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
@@ -44,31 +44,7 @@ public sealed class CliContext
             StdinIsTerminal = !Console.IsInputRedirected,
             StdoutIsTerminal = !Console.IsOutputRedirected,
             StderrIsTerminal = !Console.IsErrorRedirected,
-            ReadSecret = ReadHiddenLine,
+            ReadHiddenLine = HiddenConsoleInput.ReadLine,
         };
-    }
-
-    private static string? ReadHiddenLine()
-    {
-        var line = new System.Text.StringBuilder();
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            switch (key.Key)
-            {
-                case ConsoleKey.Enter:
-                    Console.Error.WriteLine();
-                    return line.ToString();
-                case ConsoleKey.Backspace when line.Length > 0:
-                    line.Length--;
-                    break;
-                case ConsoleKey.C when key.Modifiers.HasFlag(ConsoleModifiers.Control):
-                    throw new OperationCanceledException();
-                default:
-                    if (!char.IsControl(key.KeyChar))
-                        line.Append(key.KeyChar);
-                    break;
-            }
-        }
     }
 }

@@ -21,6 +21,10 @@ internal static class CommandRegistry
             root.Options.Add(option);
 
         root.Subcommands.Add(PodCommand.Create(inv));
+        root.Subcommands.Add(Template.TemplateCommand.Create(inv));
+        root.Subcommands.Add(Volume.VolumeCommand.Create(inv));
+        root.Subcommands.Add(Registry.RegistryCommand.Create(inv));
+        root.Subcommands.Add(User.UserCommand.Create(inv));
         root.Subcommands.Add(CapacityCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(PresetCommand.Create(inv));

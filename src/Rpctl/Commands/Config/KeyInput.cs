@@ -19,7 +19,7 @@ internal static class KeyInput
     {
         ctx.Err.Write(question);
         ctx.Err.Flush();
-        var key = (ctx.ReadSecret is { } read ? read() : ctx.In.ReadLine())?.Trim();
+        var key = (ctx.ReadHiddenLine is { } read ? read() : ctx.In.ReadLine())?.Trim();
         return string.IsNullOrEmpty(key) ? null : Validate(key, "the API key");
     }
 
