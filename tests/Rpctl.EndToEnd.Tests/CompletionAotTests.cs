@@ -6,18 +6,11 @@ namespace Rpctl.EndToEnd.Tests;
 /// <summary>The [suggest:N] directive and the YAML config round trip work in the NativeAOT binary (RPCTL_BINARY).</summary>
 public sealed class CompletionAotTests : IDisposable
 {
-    private readonly string _home = Directory.CreateTempSubdirectory("rpctl-e2e-").FullName;
+    private readonly NativeBinary _rpctl = NativeBinary.Require();
 
     private async Task<(int Code, string Stdout, string Stderr)> RunAsync(string stdin, params string[] args)
     {
-        var binary = Environment.GetEnvironmentVariable("RPCTL_BINARY");
-        if (string.IsNullOrEmpty(binary) || !File.Exists(binary))
-            Assert.Skip("RPCTL_BINARY is not set (run ./test.sh to build the NativeAOT binary)");
-        var psi = new ProcessStartInfo(binary, args) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        psi.Environment["HOME"] = _home;
-        psi.Environment["XDG_CONFIG_HOME"] = Path.Combine(_home, ".config");
-        psi.Environment.Remove("RUNPOD_API_KEY");
-        using var process = Process.Start(psi)!;
+        using var process = Process.Start(_rpctl.StartInfo(null, args))!;
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
         var stdout = await process.StandardOutput.ReadToEndAsync();
@@ -41,5 +34,5 @@ public sealed class CompletionAotTests : IDisposable
         Assert.Contains("rpa_…456", show.Stdout);
     }
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose() => _rpctl.Dispose();
 }
