@@ -24,6 +24,10 @@ public static class CliApp
             if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
                 return ReportParseErrors(parse, context, invocation);
 
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (parse.Action is not HelpAction)
+                invocation.StartDeadline(deadline, cancellationToken);
+
             var config = new InvocationConfiguration
             {
                 Output = context.Out,
@@ -31,18 +35,15 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
                 ProcessTerminationTimeout = null,
             };
-            return await parse.InvokeAsync(config, cancellationToken);
+            return await parse.InvokeAsync(config, deadline.Token);
         }
         catch (Exception ex)
         {
             var (format, debug) = SafeOutputSettings(invocation);
-            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                context.Err.WriteLine("interrupted");
-                return ExitCodes.Interrupted;
-            }
+            if (ex is OperationCanceledException && (cancellationToken.IsCancellationRequested || invocation.DeadlineExpired))
+                ex = invocation.Interrupted("");
 
-            return ErrorReporter.Report(ex, context.Err, format, debug);
+            return ErrorReporter.Report(ex, context.Err, format, debug && ex is not CliException { ExitCode: ExitCodes.Interrupted });
         }
         finally
         {

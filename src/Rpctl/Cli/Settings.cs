@@ -9,4 +9,11 @@ internal sealed record Settings(
     string? ApiKey,
     string ApiKeySource,
     OutputFormat Output,
-    bool Debug);
+    bool Debug,
+    NetworkSettings Network);
+
+/// <summary>Retry policy and time limits (flag, then environment, then default).</summary>
+internal sealed record NetworkSettings(int Retries, TimeSpan RetryBudget, TimeSpan RequestTimeout, TimeSpan? Deadline, TimeSpan RetryBaseDelay)
+{
+    public static readonly NetworkSettings Default = new(4, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(60), null, TimeSpan.FromMilliseconds(500));
+}

@@ -20,6 +20,21 @@ public sealed class ApiTransport
         _options = options;
     }
 
+    private long _lastServerDateTicks;
+
+    /// <summary>
+    /// The server's clock (<c>Date</c> header) at its latest answer. Used to tell a resource created
+    /// by this run from an older one with the same name, without trusting the local clock.
+    /// </summary>
+    public DateTimeOffset? LastServerDate
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _lastServerDateTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
     /// <summary>The absolute URL a request goes to.</summary>
     public Uri ResolveUrl(ApiRequest request) => request.Surface switch
     {
@@ -53,18 +68,21 @@ public sealed class ApiTransport
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException)
         {
             var host = ResolveUrl(request).GetLeftPart(UriPartial.Authority);
-            var sent = !Resilience.CertainlyNotSent(ex);
-            throw new RunPodTransportException($"could not reach {host}: {Describe(ex)}", sent, ex);
+            var sent = !RetryPolicy.CertainlyNotSent(ex);
+            throw new RunPodTransportException($"could not reach {host}: {Describe(ex)}", sent, ex) { TimedOut = ex is TimeoutException };
         }
 
         using (response)
         {
+            if (response.Headers.Date is { } date)
+                Interlocked.Exchange(ref _lastServerDateTicks, date.UtcTicks);
             var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
                 return bytes.Length == 0 ? null : ParseJson(bytes, request);
 
             var error = ErrorParser.ToException(response, bytes, request.Surface);
             error.RequestPath = request.Path;
+            error.AfterUncertainAttempt = message.Options.TryGetValue(RequestOptionsKeys.UncertainAttempt, out var uncertain) && uncertain;
             throw error;
         }
     }
@@ -86,12 +104,7 @@ public sealed class ApiTransport
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "connection refused or failed",
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host name not found",
         TimeoutException t => t.Message,
+        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "the connection was dropped before an answer arrived",
         _ => ex.InnerException?.Message ?? ex.Message,
     };
-}
-
-/// <summary>Shared by the transport and the retry handler.</summary>
-internal static class Resilience
-{
-    public static bool CertainlyNotSent(Exception ex) => RetryPolicy.CertainlyNotSent(ex);
 }

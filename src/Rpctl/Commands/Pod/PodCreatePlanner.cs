@@ -12,7 +12,11 @@ using Rpctl.Services;
 namespace Rpctl.Commands.Pod;
 
 /// <summary>One way of creating the pod: a GPU type in a cloud, on REST v2 or on GraphQL.</summary>
-internal sealed record CreateAttempt(string Label, ApiRequest Request, string? GraphQlField);
+internal sealed record CreateAttempt(string Label, ApiRequest Request, string? GraphQlField)
+{
+    /// <summary>The pod's name, by which a create with a lost answer is looked up.</summary>
+    public string Name => (Request.Body?["name"] ?? Request.Body?["variables"]?["input"]?["name"])?.GetValue<string>() ?? "";
+}
 
 /// <summary>
 /// Turns the flags of <c>pod create</c> into the requests to try, in order. Everything is checked
