@@ -90,9 +90,7 @@ internal static class SafeCreate
     private static async Task<List<T>> FindOursAsync<T>(RunPodClient client, CreatedLookup<T> lookup, TimeSpan elapsed, CancellationToken ct)
     {
         var named = await lookup.FindByNameAsync(ct);
-        if (client.Transport.LastServerDate is not { } serverNow)
-            return named;
-        var since = serverNow - elapsed - ClockMargin;
+        var since = client.Transport.ServerNow - elapsed - ClockMargin;
         return named.Where(r => lookup.CreatedAt(r) is not { } created || created >= since).ToList();
     }
 

@@ -20,21 +20,6 @@ public sealed class ApiTransport
         _options = options;
     }
 
-    private long _lastServerDateTicks;
-
-    /// <summary>
-    /// The server's clock (<c>Date</c> header) at its latest answer. Used to tell a resource created
-    /// by this run from an older one with the same name, without trusting the local clock.
-    /// </summary>
-    public DateTimeOffset? LastServerDate
-    {
-        get
-        {
-            var ticks = Interlocked.Read(ref _lastServerDateTicks);
-            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
-        }
-    }
-
     /// <summary>The absolute URL a request goes to.</summary>
     public Uri ResolveUrl(ApiRequest request) => request.Surface switch
     {
@@ -74,8 +59,6 @@ public sealed class ApiTransport
 
         using (response)
         {
-            if (response.Headers.Date is { } date)
-                Interlocked.Exchange(ref _lastServerDateTicks, date.UtcTicks);
             var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
                 return bytes.Length == 0 ? null : ParseJson(bytes, request);

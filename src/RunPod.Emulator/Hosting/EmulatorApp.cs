@@ -37,18 +37,6 @@ internal static class EmulatorApp
 
         var app = builder.Build();
 
-        // Date follows the emulator clock (which tests advance), so it agrees with createdAt and the
-        // other timestamps the emulator returns, as a real server's Date agrees with its own.
-        app.Use((context, next) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers.Date = services.Clock.Now().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
-
         if (options.EnableRequestLog)
         {
             app.Use(new RequestLog(services.Store, services.Clock).Invoke);
