@@ -6,8 +6,8 @@ using RunPod.Api.Pods;
 namespace RunPod.Api;
 
 /// <summary>
-/// Entry point of the library: one HttpClient (auth, retry, trace handlers) shared by the typed
-/// clients of every area.
+/// Entry point of the library: one HttpClient (auth, retry, rate-limit gate, trace handlers) shared by
+/// the typed clients of every area, so every concurrent caller shares one view of RunPod's rate limits.
 /// </summary>
 public sealed class RunPodClient : IDisposable
 {
@@ -23,6 +23,7 @@ public sealed class RunPodClient : IDisposable
         };
         if (options.Trace is { } trace)
             handler = new TraceHandler(trace) { InnerHandler = handler };
+        handler = new RateLimitGate(options.Retry.MaxRateLimitHold, options.Trace) { InnerHandler = handler };
         handler = new ResilienceHandler(options.Retry, options.RequestTimeout, options.Trace) { InnerHandler = handler };
         handler = new AuthHandler(options.ApiKey, options.UserAgent) { InnerHandler = handler };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };

@@ -60,4 +60,10 @@ public sealed class RetrySettings
     /// so a long Retry-After fails fast with the server's answer instead of hanging.
     /// </summary>
     public TimeSpan Budget { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Longest time the shared rate-limit gate holds all requests for an exhausted window (a minute
+    /// window resets within 60 s); a longer reset (hour, day) is left to the server's 429.
+    /// </summary>
+    public TimeSpan MaxRateLimitHold { get; set; } = TimeSpan.FromSeconds(65);
 }

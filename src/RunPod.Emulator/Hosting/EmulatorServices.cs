@@ -25,6 +25,7 @@ internal sealed class EmulatorServices : IDisposable
         Templates = nothing;
         Volumes = nothing;
         Pods = new PodService(PodStore, Scheduler, Capacity, Clock, Config, Templates, Volumes);
+        Faults = new Admin.FaultStore();
     }
 
     public EmulatorOptions Options { get; }
@@ -37,6 +38,7 @@ internal sealed class EmulatorServices : IDisposable
     public ITemplateSource Templates { get; }
     public INetworkVolumeSource Volumes { get; }
     public PodService Pods { get; }
+    public Admin.FaultStore Faults { get; }
 
     public void Dispose() => Store.Dispose();
 }
