@@ -102,7 +102,7 @@ internal static class SafeCreate
         {
             var found = await FindOursAsync(client, lookup, elapsed, look.Token);
             if (found.Count == 0)
-                return ($"no {lookup.Kind} named '{lookup.Name}' was created (check again with '{lookup.CheckCommand}')", null);
+                return ($"no {lookup.Kind} named '{lookup.Name}' exists yet, but RunPod may still create it: check with '{lookup.CheckCommand}'", null);
             return ($"{lookup.Kind} {string.Join(", ", found.Select(lookup.Id))} ({lookup.Name}) was created and may be billing", lookup.Id(found[0]));
         }
         catch (Exception)

@@ -62,7 +62,8 @@ public sealed class ApiTransport
         {
             var host = ResolveUrl(request).GetLeftPart(UriPartial.Authority);
             var sent = !RetryPolicy.CertainlyNotSent(ex);
-            throw new RunPodTransportException($"could not reach {host}: {Describe(ex)}", sent, ex) { TimedOut = ex is TimeoutException };
+            var what = sent ? $"no answer from {host}" : $"could not reach {host}";
+            throw new RunPodTransportException($"{what}: {Describe(ex)}", sent, ex) { TimedOut = ex is TimeoutException };
         }
 
         using (response)
@@ -97,7 +98,8 @@ public sealed class ApiTransport
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "connection refused or failed",
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host name not found",
         TimeoutException t => t.Message,
-        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "the connection was dropped before an answer arrived",
+        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } or HttpRequestException { InnerException: IOException } =>
+            "the connection was dropped before an answer arrived",
         _ => ex.InnerException?.Message ?? ex.Message,
     };
 }
