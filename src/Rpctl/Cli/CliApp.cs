@@ -23,6 +23,8 @@ public static class CliApp
         {
             if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
                 return ReportParseErrors(parse, context, invocation);
+            if (parse.Action is not HelpAction && OptionTakenAsArgument(parse) is { } stray)
+                throw CliException.Usage($"unknown option '{stray}' (see '{string.Join(' ', CommandPath(parse.CommandResult.Command))} --help')");
 
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (parse.Action is not HelpAction)
@@ -61,6 +63,16 @@ public static class CliApp
         var error = new CliException(ExitCodes.Usage, $"{message} (see '{path} --help')");
         return ErrorReporter.Report(error, context.Err, format, debug: false);
     }
+
+    /// <summary>
+    /// A command taking any number of ids would otherwise read a mistyped flag (<c>pod stop --forse</c>)
+    /// as an id and answer "not found"; no rpctl argument value starts with a dash.
+    /// </summary>
+    private static string? OptionTakenAsArgument(ParseResult parse) =>
+        parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Select(t => t.Value)
+            .FirstOrDefault(v => v.Length > 1 && v[0] == '-' && !char.IsDigit(v[1]));
 
     private static IEnumerable<string> CommandPath(Command command)
     {
