@@ -25,10 +25,10 @@ public sealed class IsolationTests(EmulatorFixture emulator) : IClassFixture<Emu
         Assert.Equal("[]", (await ApiCall.Get(stranger, "/v2/pods")).Json!["pods"]!.ToJsonString());
 
         // GraphQL: the stranger's query finds nothing and its mutation changes nothing.
-        var query = $$$"""{"query":"query P($input: PodFilter) { pod(input: $input) { id } }","variables":{"input":{"podId":"{{{id}}}"}}}""";
+        var query = """{"query":"query P($input: PodFilter) { pod(input: $input) { id } }","variables":{"input":{"podId":"ID"}}}""".Replace("ID", id);
         var seen = await ApiCall.Post(stranger, "/graphql", query);
         Assert.True(seen.Json!["data"]?["pod"] is null, seen.Body);
-        var stop = $$$"""{"query":"mutation S($input: PodStopInput!) { podStop(input: $input) { id } }","variables":{"input":{"podId":"{{{id}}}"}}}""";
+        var stop = """{"query":"mutation S($input: PodStopInput!) { podStop(input: $input) { id } }","variables":{"input":{"podId":"ID"}}}""".Replace("ID", id);
         await ApiCall.Post(stranger, "/graphql", stop);
 
         var mine = await ApiCall.Get(owner, $"/v2/pods/{id}");
