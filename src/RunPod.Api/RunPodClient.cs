@@ -1,7 +1,11 @@
+using RunPod.Api.Account;
 using RunPod.Api.Catalog;
 using RunPod.Api.GraphQl;
 using RunPod.Api.Http;
 using RunPod.Api.Pods;
+using RunPod.Api.Registries;
+using RunPod.Api.Templates;
+using RunPod.Api.Volumes;
 
 namespace RunPod.Api;
 
@@ -32,6 +36,10 @@ public sealed class RunPodClient : IDisposable
         Pods = new PodsClient(Transport);
         Catalog = new CatalogClient(Transport);
         GraphQl = new GraphQlClient(Transport);
+        Templates = new TemplatesClient(Transport);
+        Volumes = new VolumesClient(Transport);
+        Registries = new RegistriesClient(Transport, GraphQl);
+        Account = new AccountClient(Transport, GraphQl);
     }
 
     public RunPodClientOptions Options { get; }
@@ -39,6 +47,10 @@ public sealed class RunPodClient : IDisposable
     public PodsClient Pods { get; }
     public CatalogClient Catalog { get; }
     public GraphQlClient GraphQl { get; }
+    public TemplatesClient Templates { get; }
+    public VolumesClient Volumes { get; }
+    public RegistriesClient Registries { get; }
+    public AccountClient Account { get; }
 
     public void Dispose() => _http.Dispose();
 }

@@ -97,7 +97,7 @@ public sealed class ClientTests(EmulatorFixture emulator) : IClassFixture<Emulat
     }
 
     [Fact]
-    public async Task Rate_limited_requests_are_retried_then_reported_as_429()
+    public async Task Rate_limited_requests_whose_wait_exceeds_the_budget_fail_at_once_as_429()
     {
         var key = EmulatorFixture.NewApiKey();
         var trace = new List<string>();

@@ -25,6 +25,13 @@ internal sealed class GlobalOptions
         HelpName = "FORMAT",
     };
 
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = "Configuration profile to use for this run (env RPCTL_PROFILE; default: the active profile)",
+        Recursive = true,
+        HelpName = "NAME",
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Shorthand for --output json",
@@ -49,7 +56,7 @@ internal sealed class GlobalOptions
     public Option<TimeSpan?> Deadline { get; } = Recursive(ValidatedOptions.Duration("--deadline",
         "Stop the whole command after this long (exit 7), e.g. 10m (env RPCTL_DEADLINE; default none)", mustBePositive: true));
 
-    public IEnumerable<Option> All => [Local, ApiUrl, Output, Json, Debug, Retries, RetryBudget, RequestTimeout, Deadline];
+    public IEnumerable<Option> All => [Local, ApiUrl, Output, Json, Profile, Debug, Retries, RetryBudget, RequestTimeout, Deadline];
 
     private static Option<T> Recursive<T>(Option<T> option)
     {

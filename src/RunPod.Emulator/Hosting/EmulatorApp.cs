@@ -56,7 +56,11 @@ internal static class EmulatorApp
         new AdminRoutes(services.Store, services.Clock, services.Config, services.Capacity, services.Faults).Register(routes);
         new FaultRoutes(services.Faults).Register(routes);
         new PodRoutes(services.Store, services.Pods).Register(routes);
-        new GraphQl.GraphQlRoutes(new GraphQl.GraphQlResolvers(services.Store, services.Pods, services.Capacity, services.Clock)).Register(routes);
+        new TemplateRoutes(services.Store, services.Templates).Register(routes);
+        new NetworkVolumeRoutes(services.Store, services.Volumes).Register(routes);
+        new RegistryRoutes(services.Store, services.Registries, services.Delegations).Register(routes);
+        new AccountRoutes(services.Store, services.SshKeys).Register(routes);
+        new GraphQl.GraphQlRoutes(new GraphQl.GraphQlResolvers(services.Store, services.Pods, services.Capacity, services.Clock, new GraphQl.GraphQlAccountResolvers(services))).Register(routes);
         new CatalogRoutes(services.Store, new Catalog.CatalogJson(services.Capacity)).Register(routes);
 
         app.MapFallback(context => Problem.Write(context, 404, "resource not found"));
