@@ -73,10 +73,11 @@ public static class CliApp
 
     /// <summary>
     /// A command taking any number of ids would otherwise read a mistyped flag (<c>pod stop --forse</c>)
-    /// as an id and answer "not found"; no rpctl argument value starts with a dash.
+    /// as an id and answer "not found"; no resource id starts with a dash.
     /// </summary>
     private static string? OptionTakenAsArgument(ParseResult parse) =>
         parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .Where(a => a.Argument.Name.EndsWith("ID", StringComparison.OrdinalIgnoreCase) || a.Argument.Name == "POD")
             .SelectMany(a => a.Tokens)
             .Select(t => t.Value)
             .FirstOrDefault(v => v.Length > 1 && v[0] == '-' && !char.IsDigit(v[1]));

@@ -37,6 +37,8 @@ public sealed class BadInputEveryCommandTests(EmulatorFixture emulator) : PodTes
     public async Task Unknown_flag_exits_2_naming_it(string command)
     {
         var leaf = Leaf(command);
+        if (CommandTree.PassThrough.Contains(command))
+            return;
         var result = await Cli.RunAsync([.. leaf.Words, .. leaf.RequiredArgs, "--no-such-flag"]);
         AssertOneLine(result, 2, "--no-such-flag");
     }

@@ -33,6 +33,9 @@ internal static class CommandTree
     /// <summary>Commands that block until Ctrl-C: parse-time checks only.</summary>
     public static readonly HashSet<string> LongRunning = ["emulator serve"];
 
+    /// <summary>Commands that pass what follows the pod through to another program (ssh's remote command).</summary>
+    public static readonly HashSet<string> PassThrough = ["ssh connect"];
+
     public static List<Leaf> Leaves()
     {
         var context = new CliContext { Out = TextWriter.Null, Err = TextWriter.Null };
@@ -44,7 +47,7 @@ internal static class CommandTree
 
     /// <summary>Options that take a value of a type rpctl validates at parse time (numbers, durations, choices).</summary>
     public static bool IsValidated(Option o) =>
-        o.ValueType == typeof(int?) || o.ValueType == typeof(double?) || o.ValueType == typeof(TimeSpan?) || (o.HelpName?.Contains('|') ?? false);
+        o.ValueType == typeof(int?) || o.ValueType == typeof(double?) || o.ValueType == typeof(TimeSpan?) || System.Text.RegularExpressions.Regex.IsMatch(o.HelpName ?? "", "^[a-z0-9-]+(\\|[a-z0-9-]+)+$");
 
     public static bool IsNumeric(Option o) => o.ValueType == typeof(int?) || o.ValueType == typeof(double?) || o.ValueType == typeof(TimeSpan?);
 
