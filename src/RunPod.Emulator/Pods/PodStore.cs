@@ -20,11 +20,18 @@ internal sealed class PodStore : ICapacityConsumer
     public bool Delete(StateTransaction tx, string account, string id) => tx.DeleteDocument(Kind, account, id);
 
     /// <summary>A stopped pod releases its GPUs (so `start` can fail for capacity, as on RunPod).</summary>
+    /// <remarks>
+    /// Reads only the fields that matter (SQLite extracts them) instead of deserializing every pod:
+    /// this runs on each create. Mirrors <see cref="PodRecord.ResourceId"/> and <see cref="PodRecord.Units"/>.
+    /// </remarks>
     public IEnumerable<CapacityUse> Uses(StateTransaction tx) =>
-        tx.ListAllDocuments(Kind)
-            .Select(row => Deserialize(row.Json))
-            .Where(p => p.DesiredStatus == PodStatuses.Running)
-            .Select(p => new CapacityUse(p.ResourceId, p.DataCenterId, p.Cloud, p.Units));
+        tx.ListDocumentFields(Kind, "$.desiredStatus", "$.gpuId", "$.cpuId", "$.gpuCount", "$.vcpuCount", "$.dataCenterId", "$.cloud")
+            .Where(f => (f[0] ?? PodStatuses.Running) == PodStatuses.Running)
+            .Select(f => new CapacityUse(
+                f[1] ?? f[2] ?? "",
+                f[5] ?? "",
+                f[6] ?? "SECURE",
+                int.Parse((f[1] is not null ? f[3] : f[4]) ?? "0", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static PodRecord Deserialize(string json) =>
         JsonSerializer.Deserialize(json, EmulatorJsonContext.Default.PodRecord) ?? throw new InvalidDataException("corrupt pod document");

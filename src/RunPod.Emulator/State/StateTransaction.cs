@@ -5,6 +5,26 @@ namespace RunPod.Emulator.State;
 /// <summary>Typed helpers over one open transaction; every query is parameterised.</summary>
 internal sealed class StateTransaction(SqliteConnection connection, SqliteTransaction transaction)
 {
+    // Values derived from documents (capacity in use), valid until a document changes in this transaction.
+    private Dictionary<string, object>? _derived;
+
+    /// <summary>
+    /// Computes a value from the documents once per transaction (placing one pod asks for the free
+    /// capacity of every data center; a catalog listing asks for every GPU × data center).
+    /// Any document write in the transaction forgets it.
+    /// </summary>
+    public T Derived<T>(string key, Func<T> compute) where T : class
+    {
+        _derived ??= new Dictionary<string, object>(StringComparer.Ordinal);
+        if (_derived.TryGetValue(key, out var known))
+        {
+            return (T)known;
+        }
+        var value = compute();
+        _derived[key] = value;
+        return value;
+    }
+
     public string? GetDocument(string kind, string account, string id) =>
         Scalar("SELECT json FROM documents WHERE kind=$k AND id=$i AND account=$a", ("$k", kind), ("$i", id), ("$a", account));
 
@@ -33,15 +53,44 @@ internal sealed class StateTransaction(SqliteConnection connection, SqliteTransa
         return rows;
     }
 
+    /// <summary>
+    /// Chosen fields (JSON paths such as <c>$.gpuId</c>) of every document of a kind, in any account,
+    /// extracted by SQLite: much cheaper than deserializing each document when only a few fields matter.
+    /// </summary>
+    public List<string?[]> ListDocumentFields(string kind, params string[] paths)
+    {
+        var columns = string.Join(", ", paths.Select((_, i) => $"json_extract(json, $p{i})"));
+        var parameters = paths.Select((path, i) => ($"$p{i}", (object)path)).Append(("$k", kind)).ToArray();
+        var rows = new List<string?[]>();
+        using var cmd = Command($"SELECT {columns} FROM documents WHERE kind=$k ORDER BY rowid", parameters);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = new string?[paths.Length];
+            for (var i = 0; i < paths.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
     public bool DocumentIdExists(string kind, string id) =>
         Scalar("SELECT 1 FROM documents WHERE kind=$k AND id=$i", ("$k", kind), ("$i", id)) is not null;
 
-    public void PutDocument(string kind, string account, string id, string json) =>
+    public void PutDocument(string kind, string account, string id, string json)
+    {
+        _derived = null;
         NonQuery("INSERT INTO documents(kind,id,account,json) VALUES($k,$i,$a,$j) ON CONFLICT(kind,id) DO UPDATE SET json=excluded.json, account=excluded.account",
             ("$k", kind), ("$i", id), ("$a", account), ("$j", json));
+    }
 
-    public bool DeleteDocument(string kind, string account, string id) =>
-        NonQuery("DELETE FROM documents WHERE kind=$k AND id=$i AND account=$a", ("$k", kind), ("$i", id), ("$a", account)) > 0;
+    public bool DeleteDocument(string kind, string account, string id)
+    {
+        _derived = null;
+        return NonQuery("DELETE FROM documents WHERE kind=$k AND id=$i AND account=$a", ("$k", kind), ("$i", id), ("$a", account)) > 0;
+    }
 
     public string? GetSetting(string key) => Scalar("SELECT value FROM settings WHERE key=$k", ("$k", key));
 
@@ -90,8 +139,11 @@ internal sealed class StateTransaction(SqliteConnection connection, SqliteTransa
         return Convert.ToInt64(Scalar("SELECT count FROM rate_counters WHERE account=$a AND window=$w", ("$a", account), ("$w", window)), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void WipeEverything() =>
+    public void WipeEverything()
+    {
+        _derived = null;
         NonQuery("DELETE FROM documents; DELETE FROM settings; DELETE FROM request_log; DELETE FROM rate_counters;");
+    }
 
     private string? Scalar(string sql, params (string Name, object Value)[] parameters)
     {

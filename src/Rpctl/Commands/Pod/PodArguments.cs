@@ -13,13 +13,7 @@ internal static class PodArguments
     public static Argument<string> Id() => new("POD_ID") { Description = "The pod's id (see 'rpctl pod list')" };
 
     /// <summary>The pod's JSON as it will be printed, with secret-looking env values masked unless asked.</summary>
-    public static JsonNode Printable(RunPod.Api.Pods.Pod pod, bool showSecrets)
-    {
-        var node = JsonNode.Parse(pod.Raw.GetRawText()) ?? new JsonObject();
-        if (!showSecrets)
-            SecretMasker.MaskEnv(node);
-        return node;
-    }
+    public static JsonNode Printable(RunPod.Api.Pods.Pod pod, bool showSecrets) => OutputWriter.View(pod.Raw, showSecrets);
 
     public static void PrintPod(Invocation inv, RunPod.Api.Pods.Pod pod, bool showSecrets) =>
         inv.Output.WriteItem(Printable(pod, showSecrets), PodView.Spec(DateTimeOffset.UtcNow));
