@@ -53,29 +53,6 @@ internal sealed class StateTransaction(SqliteConnection connection, SqliteTransa
         return rows;
     }
 
-    /// <summary>
-    /// Chosen fields (JSON paths such as <c>$.gpuId</c>) of every document of a kind, in any account,
-    /// extracted by SQLite: much cheaper than deserializing each document when only a few fields matter.
-    /// </summary>
-    public List<string?[]> ListDocumentFields(string kind, params string[] paths)
-    {
-        var columns = string.Join(", ", paths.Select((_, i) => $"json_extract(json, $p{i})"));
-        var parameters = paths.Select((path, i) => ($"$p{i}", (object)path)).Append(("$k", kind)).ToArray();
-        var rows = new List<string?[]>();
-        using var cmd = Command($"SELECT {columns} FROM documents WHERE kind=$k ORDER BY rowid", parameters);
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
-        {
-            var row = new string?[paths.Length];
-            for (var i = 0; i < paths.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-            }
-            rows.Add(row);
-        }
-        return rows;
-    }
-
     public bool DocumentIdExists(string kind, string id) =>
         Scalar("SELECT 1 FROM documents WHERE kind=$k AND id=$i", ("$k", kind), ("$i", id)) is not null;
 
