@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rpctl.Cli;
+using Rpctl.Commands.Capacity;
 using Rpctl.Commands.Emulator;
 using Rpctl.Commands.Pod;
 
@@ -15,6 +16,7 @@ internal static class CommandRegistry
             root.Options.Add(option);
 
         root.Subcommands.Add(PodCommand.Create(inv));
+        root.Subcommands.Add(CapacityCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
         return root;

@@ -12,6 +12,8 @@ namespace RunPod.Api.Json;
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(CreatePodRequest))]
 [JsonSerializable(typeof(GpuType))]
+[JsonSerializable(typeof(CpuType))]
+[JsonSerializable(typeof(DataCenter))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<string>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
