@@ -89,10 +89,13 @@ ratio() {
 
 # peak_rss_kb COMMAND...: the median of 3 runs of /usr/bin/time's maximum resident set size (KiB).
 peak_rss_kb() {
-  local runs=()
+  local runs=() file
+  file=$(mktemp)
   for _ in 1 2 3; do
-    runs+=("$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)")
+    /usr/bin/time -f '%M' -o "$file" "$@" >/dev/null 2>&1
+    runs+=("$(tail -1 "$file")")
   done
+  rm -f "$file"
   printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p
 }
 

@@ -34,7 +34,13 @@ ensure_tools
 # The emulator under test: the same binary, in memory, on its own port.
 "$RPCTL" emulator serve --port "$PORT" --in-memory >"$OUT/emulator.log" 2>&1 &
 EMU_PID=$!
-trap 'kill "$EMU_PID" 2>/dev/null || true' EXIT
+# The emulator stops on Ctrl-C (SIGINT); SIGKILL only if it has not gone after 5 s.
+stop_emulator() {
+  kill -INT "$EMU_PID" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$EMU_PID" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$EMU_PID" 2>/dev/null || true
+}
+trap stop_emulator EXIT
 wait_for_emulator
 
 BENCH_KEY="rpa_bench_list_$$"
