@@ -102,14 +102,13 @@ peak_rss_kb() {
 # mib KIB: KiB as MiB with one decimal.
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
-# wrk_rps SCRIPT_OR_EMPTY PATH: requests/second of a bounded wrk run on loopback.
+# wrk_rps SCRIPT_OR_EMPTY PATH [CONNECTIONS]: requests/second of a bounded wrk run on loopback
+# (8 connections unless told; a 30 s timeout so slow large responses are counted, not dropped).
 wrk_rps() {
-  local script=$1 path=$2 out
-  if [ -n "$script" ]; then
-    out=$(wrk -t2 -c8 -d"${WRK_SECONDS}s" -s "$script" -H "Authorization: Bearer $BENCH_KEY" "$EMU$path")
-  else
-    out=$(wrk -t2 -c8 -d"${WRK_SECONDS}s" -H "Authorization: Bearer $BENCH_KEY" "$EMU$path")
-  fi
+  local script=$1 path=$2 conns=${3:-8} out
+  local args=(-t2 -c"$conns" -d"${WRK_SECONDS}s" --timeout 30s -H "Authorization: Bearer $BENCH_KEY")
+  [ -n "$script" ] && args+=(-s "$script")
+  out=$(wrk "${args[@]}" "$EMU$path")
   echo "$out" >>"$OUT/wrk.log"
   echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }'
 }

@@ -146,7 +146,7 @@ seed "$BENCH_KEY" 10
 echo "bench: wrk GET /v2/pods" >&2
 get_small=$(wrk_rps "" /v2/pods)
 BENCH_KEY=$LIST_KEY
-get_large=$(wrk_rps "" /v2/pods)
+get_large=$(wrk_rps "" /v2/pods 2)
 emu DELETE /_emulator/requests >/dev/null
 
 # --- bulk delete with latency (needs pod delete-all --parallel and /_emulator/faults) ---------
@@ -196,8 +196,8 @@ post_rps=$(wrk_rps "$ROOT/bench/post-pod.lua" /v2/pods)
   echo "## Emulator"
   echo
   echo '```'
-  echo "wrk -t2 -c8 -d${WRK_SECONDS}s -H 'Authorization: Bearer \$KEY' $EMU/v2/pods"
-  echo "wrk -t2 -c8 -d${WRK_SECONDS}s -s bench/post-pod.lua -H 'Authorization: Bearer \$KEY' $EMU/v2/pods"
+  echo "wrk -t2 -c8 -d${WRK_SECONDS}s --timeout 30s -H 'Authorization: Bearer \$KEY' $EMU/v2/pods   # -c2 for the large account"
+  echo "wrk -t2 -c8 -d${WRK_SECONDS}s --timeout 30s -s bench/post-pod.lua -H 'Authorization: Bearer \$KEY' $EMU/v2/pods"
   echo '```'
   echo
   echo "wrk and the emulator share the machine's $(nproc) cores."
@@ -205,7 +205,7 @@ post_rps=$(wrk_rps "$ROOT/bench/post-pod.lua" /v2/pods)
   echo "| measure | value |"
   echo "|---|---:|"
   echo "| GET /v2/pods, account of 10 pods | $get_small req/s |"
-  echo "| GET /v2/pods, account of $LARGEST pods | $get_large req/s |"
+  echo "| GET /v2/pods, account of $LARGEST pods ($(mib $((bytes / 1024))) MiB body, 2 connections) | $get_large req/s |"
   echo "| POST /v2/pods (CPU pod; $LARGEST+ pods already stored) | $post_rps req/s |"
   echo "| emulator RSS holding $((LARGEST + 0)) pods (after the list benchmarks) | $(mib "$emu_rss") MiB (peak $(mib "$emu_hwm") MiB) |"
   echo
