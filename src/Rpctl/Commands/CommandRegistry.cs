@@ -3,6 +3,7 @@ using Rpctl.Cli;
 using Rpctl.Commands.Capacity;
 using Rpctl.Commands.Emulator;
 using Rpctl.Commands.Pod;
+using Rpctl.Commands.Ssh;
 
 namespace Rpctl.Commands;
 
@@ -16,6 +17,11 @@ internal static class CommandRegistry
             root.Options.Add(option);
 
         root.Subcommands.Add(PodCommand.Create(inv));
+        root.Subcommands.Add(Template.TemplateCommand.Create(inv));
+        root.Subcommands.Add(Volume.VolumeCommand.Create(inv));
+        root.Subcommands.Add(Registry.RegistryCommand.Create(inv));
+        root.Subcommands.Add(User.UserCommand.Create(inv));
+        root.Subcommands.Add(SshCommand.Create(inv));
         root.Subcommands.Add(CapacityCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));

@@ -1,6 +1,10 @@
 using System.Text.Json.Serialization;
+using RunPod.Api.Account;
 using RunPod.Api.Catalog;
 using RunPod.Api.Pods;
+using RunPod.Api.Registries;
+using RunPod.Api.Templates;
+using RunPod.Api.Volumes;
 
 namespace RunPod.Api.Json;
 
@@ -12,6 +16,11 @@ namespace RunPod.Api.Json;
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(CreatePodRequest))]
 [JsonSerializable(typeof(GpuType))]
+[JsonSerializable(typeof(Template))]
+[JsonSerializable(typeof(NetworkVolume))]
+[JsonSerializable(typeof(CreateNetworkVolumeRequest))]
+[JsonSerializable(typeof(Registry))]
+[JsonSerializable(typeof(AccountInfo))]
 [JsonSerializable(typeof(CpuType))]
 [JsonSerializable(typeof(DataCenter))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

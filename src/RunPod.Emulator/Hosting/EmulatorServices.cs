@@ -1,14 +1,17 @@
+using RunPod.Emulator.Account;
 using RunPod.Emulator.Catalog;
 using RunPod.Emulator.Pods;
+using RunPod.Emulator.Registries;
 using RunPod.Emulator.Simulation;
 using RunPod.Emulator.State;
+using RunPod.Emulator.Templates;
+using RunPod.Emulator.Volumes;
 
 namespace RunPod.Emulator.Hosting;
 
 /// <summary>
 /// The emulator's object graph, wired by hand (no reflection-based DI activation, AOT-friendly).
-/// Areas added later (templates, volumes, endpoints) plug in here: replace
-/// <see cref="Templates"/>/<see cref="Volumes"/> and add capacity consumers.
+/// Areas added later (endpoints) plug in here: add capacity consumers and template usages.
 /// </summary>
 internal sealed class EmulatorServices : IDisposable
 {
@@ -21,10 +24,15 @@ internal sealed class EmulatorServices : IDisposable
         PodStore = new PodStore();
         Capacity = new CapacityLedger([PodStore]);
         Scheduler = new Scheduler(Capacity);
-        var nothing = new NoTemplatesOrVolumes();
-        Templates = nothing;
-        Volumes = nothing;
+        var podReferences = new PodReferences(PodStore);
+        // Endpoints bound to templates add their ITemplateUsage here.
+        Templates = new TemplateService([podReferences]);
+        Volumes = new VolumeService();
+        Registries = new RegistryService([podReferences], Templates);
+        Delegations = new DelegationService(Clock);
+        SshKeys = new SshKeyStore();
         Pods = new PodService(PodStore, Scheduler, Capacity, Clock, Config, Templates, Volumes);
+        Faults = new Admin.FaultStore();
     }
 
     public EmulatorOptions Options { get; }
@@ -34,9 +42,13 @@ internal sealed class EmulatorServices : IDisposable
     public PodStore PodStore { get; }
     public CapacityLedger Capacity { get; }
     public Scheduler Scheduler { get; }
-    public ITemplateSource Templates { get; }
-    public INetworkVolumeSource Volumes { get; }
+    public TemplateService Templates { get; }
+    public VolumeService Volumes { get; }
+    public RegistryService Registries { get; }
+    public DelegationService Delegations { get; }
+    public SshKeyStore SshKeys { get; }
     public PodService Pods { get; }
+    public Admin.FaultStore Faults { get; }
 
     public void Dispose() => Store.Dispose();
 }

@@ -42,6 +42,16 @@ internal abstract record JsonRule
         return false;
     }
 
+    /// <summary>Throws the 422 listing every violation, if any.</summary>
+    public static void EnsureValid(JsonRule rule, JsonNode? body)
+    {
+        var errors = Validate(rule, body);
+        if (errors.Count > 0)
+        {
+            throw ApiException.Validation(errors);
+        }
+    }
+
     public static List<string> Validate(JsonRule rule, JsonNode? body)
     {
         var errors = new List<string>();
@@ -76,7 +86,7 @@ internal sealed record StringRule(int MinLength = 0, string? Pattern = null, str
     }
 }
 
-internal sealed record IntegerRule(long? Minimum = null) : JsonRule
+internal sealed record IntegerRule(long? Minimum = null, long? Maximum = null) : JsonRule
 {
     protected override string TypeName => "integer";
 
@@ -90,6 +100,10 @@ internal sealed record IntegerRule(long? Minimum = null) : JsonRule
         if (Minimum is { } min && value < min)
         {
             errors.Add($"{path}: must be >= {min} but found {value.ToString(CultureInfo.InvariantCulture)}");
+        }
+        if (Maximum is { } max && value > max)
+        {
+            errors.Add($"{path}: must be <= {max} but found {value.ToString(CultureInfo.InvariantCulture)}");
         }
     }
 }
@@ -155,7 +169,7 @@ internal sealed record MapRule(JsonRule Values) : JsonRule
 }
 
 /// <summary>A closed object (additionalProperties/unevaluatedProperties false).</summary>
-internal sealed record ObjectRule(IReadOnlyDictionary<string, JsonRule> Properties, string[]? Required = null) : JsonRule
+internal sealed record ObjectRule(IReadOnlyDictionary<string, JsonRule> Properties, string[]? Required = null, int MinProperties = 0) : JsonRule
 {
     protected override string TypeName => "object";
 
@@ -170,6 +184,10 @@ internal sealed record ObjectRule(IReadOnlyDictionary<string, JsonRule> Properti
         if (missing.Count > 0)
         {
             errors.Add($"{path}: missing properties: {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+        }
+        if (obj.Count < MinProperties)
+        {
+            errors.Add($"{path}: minimum {MinProperties} properties required, but found {obj.Count} properties");
         }
         var unknown = obj.Select(p => p.Key).Where(k => !Properties.ContainsKey(k)).ToList();
         if (unknown.Count > 0)

@@ -21,7 +21,8 @@ internal static class PodSchemas
         }, ["volumeId", "path"]), MaxItems: 1),
     });
 
-    private static Dictionary<string, JsonRule> ContainerConfig() => new()
+    /// <summary>ContainerConfig: shared by pods, templates and endpoints.</summary>
+    internal static Dictionary<string, JsonRule> ContainerConfig() => new()
     {
         ["image"] = new StringRule(),
         ["args"] = new StringRule(),

@@ -15,5 +15,8 @@ internal static class PodCommand
             PodActionCommands.Stop(inv),
             PodActionCommands.Restart(inv),
             PodDeleteCommand.Create(inv),
+            PodBulkCommands.StopAll(inv),
+            PodBulkCommands.StartAll(inv),
+            PodBulkCommands.DeleteAll(inv),
             PodWaitCommand.Create(inv));
 }

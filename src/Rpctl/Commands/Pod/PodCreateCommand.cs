@@ -15,11 +15,14 @@ internal static class PodCreateCommand
         return new Command("create", CommandExtensions.Describe("Create a pod",
                 "rpctl pod create --gpu \"RTX 4090\" --image runpod/pytorch:2.8.0 --wait",
                 "rpctl pod create --gpu 4090 --gpu a6000 --cloud-type all --ports 8888/http,22/tcp --env HF_TOKEN=... --dry-run",
-                "rpctl pod create --cpu cpu3c --vcpu 4 --image ubuntu:24.04"))
+                "rpctl pod create --cpu cpu3c --vcpu 4 --image ubuntu:24.04",
+                "rpctl pod create --gpu 4090 --image runpod/pytorch:2.8.0 --name worker --count 8 --parallel 4"))
             .With(o.All)
             .Runs(inv, async (parse, ct) =>
             {
                 var attempts = await PodCreatePlanner.PlanAsync(inv, parse, o, ct);
+                if (parse.GetValue(o.Count) is { } count)
+                    return await PodBulkCreate.RunAsync(inv, parse, o, attempts, count, ct);
                 if (parse.GetValue(o.DryRun))
                 {
                     DryRun.Print(inv, attempts.Select(a => (a.Label, a.Request)).ToList());
@@ -51,7 +54,7 @@ internal static class PodCreateCommand
     /// Tries each GPU type / cloud in order, as RunPod's createPod description recommends: "no
     /// capacity" (400) and "no access" (403) move on to the next; anything else stops.
     /// </summary>
-    private static async Task<RunPod.Api.Pods.Pod> CreateFirstAvailableAsync(Invocation inv, List<CreateAttempt> attempts, CancellationToken ct)
+    internal static async Task<RunPod.Api.Pods.Pod> CreateFirstAvailableAsync(Invocation inv, List<CreateAttempt> attempts, CancellationToken ct)
     {
         var client = await inv.ClientAsync(ct);
         var refusals = new List<string>();
