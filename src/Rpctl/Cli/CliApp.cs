@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using Rpctl.Commands;
 using Rpctl.Output;
@@ -22,7 +23,8 @@ public static class CliApp
 
         try
         {
-            if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+            // Help and the [suggest:N] completion directive run even on an incomplete command line.
+            if (parse.Errors.Count > 0 && parse.Action is not HelpAction && !IsSuggest(parse))
                 return ReportParseErrors(parse, context, invocation);
 
             var config = new InvocationConfiguration
@@ -51,6 +53,10 @@ public static class CliApp
             await context.Err.FlushAsync(CancellationToken.None);
         }
     }
+
+    private static bool IsSuggest(ParseResult parse) =>
+        parse.RootCommandResult.Command is RootCommand root
+        && root.Directives.OfType<SuggestDirective>().Any(d => parse.GetResult(d) is not null);
 
     private static int ReportParseErrors(ParseResult parse, CliContext context, Invocation invocation)
     {

@@ -7,7 +7,8 @@ namespace Rpctl.Commands.Registry;
 internal static class RegistryCommand
 {
     public static Command Create(Invocation inv) =>
-        new Command("registry", "Manage container registry credentials for private images (passwords are write-only)").With(
+        new Command("registry", CommandExtensions.Describe("Manage container registry credentials for private images (passwords are write-only)",
+            "rpctl registry list", "rpctl registry create --help")).With(
             RegistryListCommand.Create(inv),
             RegistryGetCommand.Create(inv),
             RegistryCreateCommand.Create(inv),

@@ -6,7 +6,8 @@ namespace Rpctl.Commands.Template;
 internal static class TemplateCommand
 {
     public static Command Create(Invocation inv) =>
-        new Command("template", "Create and manage pod and serverless templates; browse public ones").With(
+        new Command("template", CommandExtensions.Describe("Create and manage pod and serverless templates; browse public ones",
+            "rpctl template list", "rpctl template search --help")).With(
             TemplateListCommand.Create(inv),
             TemplateSearchCommand.Create(inv),
             TemplateGetCommand.Create(inv),

@@ -6,7 +6,8 @@ namespace Rpctl.Commands.Volume;
 internal static class VolumeCommand
 {
     public static Command Create(Invocation inv) =>
-        new Command("volume", "Create and manage network volumes (storage that outlives pods, in one data center)").With(
+        new Command("volume", CommandExtensions.Describe("Create and manage network volumes (storage that outlives pods, in one data center)",
+            "rpctl volume list", "rpctl volume create --help")).With(
             VolumeListCommand.Create(inv),
             VolumeGetCommand.Create(inv),
             VolumeCreateCommand.Create(inv),
