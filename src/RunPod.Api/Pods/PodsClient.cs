@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using RunPod.Api.Http;
 using RunPod.Api.Json;
@@ -11,6 +12,16 @@ public sealed class PodsClient(ApiTransport transport)
     {
         var doc = await transport.SendAsync(ApiRequest.Get(ApiSurface.Rest, "/v2/pods"), ct).ConfigureAwait(false);
         return ApiJson.ReadList(doc, "pods", ApiJsonContext.Default.Pod);
+    }
+
+    /// <summary>
+    /// The pods as the response's own JSON elements (valid as long as the client lives): for printing
+    /// a large list without a typed copy of every pod.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonElement>> ListElementsAsync(CancellationToken ct)
+    {
+        var doc = await transport.SendAsync(ApiRequest.Get(ApiSurface.Rest, "/v2/pods"), ct).ConfigureAwait(false);
+        return ApiJson.ReadListElements(doc, "pods");
     }
 
     public async Task<Pod> GetAsync(string id, CancellationToken ct)
