@@ -25,6 +25,10 @@ internal sealed class EmulatorServices : IDisposable
         Templates = nothing;
         Volumes = nothing;
         Pods = new PodService(PodStore, Scheduler, Capacity, Clock, Config, Templates, Volumes);
+        Endpoints = new Serverless.EndpointStore();
+        BoundTemplates = new Serverless.NoBoundTemplates();
+        EndpointService = new Serverless.EndpointService(Endpoints, Clock, Config, Templates, Volumes, BoundTemplates);
+        Jobs = new Serverless.JobService(Store, Endpoints, Clock, Config);
     }
 
     public EmulatorOptions Options { get; }
@@ -37,6 +41,12 @@ internal sealed class EmulatorServices : IDisposable
     public ITemplateSource Templates { get; }
     public INetworkVolumeSource Volumes { get; }
     public PodService Pods { get; }
+    public Serverless.EndpointStore Endpoints { get; }
+
+    /// <summary>Replace when a template store exists: endpoint deletion removes the bound template through it.</summary>
+    public Serverless.IBoundTemplateRemover BoundTemplates { get; }
+    public Serverless.EndpointService EndpointService { get; }
+    public Serverless.JobService Jobs { get; }
 
     public void Dispose() => Store.Dispose();
 }

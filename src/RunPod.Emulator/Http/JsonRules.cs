@@ -76,7 +76,7 @@ internal sealed record StringRule(int MinLength = 0, string? Pattern = null, str
     }
 }
 
-internal sealed record IntegerRule(long? Minimum = null) : JsonRule
+internal sealed record IntegerRule(long? Minimum = null, long? Maximum = null) : JsonRule
 {
     protected override string TypeName => "integer";
 
@@ -91,16 +91,28 @@ internal sealed record IntegerRule(long? Minimum = null) : JsonRule
         {
             errors.Add($"{path}: must be >= {min} but found {value.ToString(CultureInfo.InvariantCulture)}");
         }
+        if (Maximum is { } max && value > max)
+        {
+            errors.Add($"{path}: must be <= {max} but found {value.ToString(CultureInfo.InvariantCulture)}");
+        }
     }
 }
 
-internal sealed record NumberRule(double? ExclusiveMinimum = null) : JsonRule
+internal sealed record NumberRule(double? ExclusiveMinimum = null, double? Minimum = null) : JsonRule
 {
     protected override string TypeName => "number";
 
     protected override void CheckValue(string path, JsonNode node, List<string> errors)
     {
-        if (ExpectKind(path, node, "number", errors) && ExclusiveMinimum is { } min && node.GetValue<double>() <= min)
+        if (!ExpectKind(path, node, "number", errors))
+        {
+            return;
+        }
+        if (Minimum is { } inclusive && node.GetValue<double>() < inclusive)
+        {
+            errors.Add($"{path}: must be >= {inclusive.ToString(CultureInfo.InvariantCulture)} but found {node.GetValue<double>().ToString(CultureInfo.InvariantCulture)}");
+        }
+        if (ExclusiveMinimum is { } min && node.GetValue<double>() <= min)
         {
             errors.Add($"{path}: must be > {min.ToString(CultureInfo.InvariantCulture)} but found {node.GetValue<double>().ToString(CultureInfo.InvariantCulture)}");
         }
@@ -114,7 +126,7 @@ internal sealed record BooleanRule : JsonRule
     protected override void CheckValue(string path, JsonNode node, List<string> errors) => ExpectKind(path, node, "boolean", errors);
 }
 
-internal sealed record ArrayRule(JsonRule Items, int? MaxItems = null) : JsonRule
+internal sealed record ArrayRule(JsonRule Items, int? MaxItems = null, int? MinItems = null) : JsonRule
 {
     protected override string TypeName => "array";
 
@@ -125,6 +137,10 @@ internal sealed record ArrayRule(JsonRule Items, int? MaxItems = null) : JsonRul
             return;
         }
         var array = node.AsArray();
+        if (MinItems is { } least && array.Count < least)
+        {
+            errors.Add($"{path}: minimum {least} items required, but found {array.Count} items");
+        }
         if (MaxItems is { } max && array.Count > max)
         {
             errors.Add($"{path}: maximum {max} items required, but found {array.Count} items");

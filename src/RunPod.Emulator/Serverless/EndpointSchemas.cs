@@ -1,0 +1,68 @@
+using RunPod.Emulator.Http;
+
+namespace RunPod.Emulator.Serverless;
+
+/// <summary>CreateEndpointRequest / UpdateEndpointRequest of the OpenAPI contract (schema-level rules: 422).</summary>
+internal static class EndpointSchemas
+{
+    private const string CudaPattern = @"^\d+\.\d+$";
+
+    public static readonly string[] FlashBootModes = ["OFF", "FLASHBOOT", "PRIORITY_FLASHBOOT"];
+
+    public static readonly ObjectRule Create = Build(create: true);
+
+    public static readonly ObjectRule Update = Build(create: false);
+
+    /// <summary>The `scaling` union; which of queueDelay/requestCount is required is checked after the shape (see EndpointRules).</summary>
+    private static readonly ObjectRule Scaling = new(new Dictionary<string, JsonRule>
+    {
+        ["type"] = new StringRule(OneOf: ["QUEUE_DELAY", "REQUEST_COUNT"]),
+        ["queueDelay"] = new NumberRule(Minimum: 0.5),
+        ["requestCount"] = new IntegerRule(1),
+    }, ["type"]);
+
+    private static ObjectRule Build(bool create)
+    {
+        var gpu = new Dictionary<string, JsonRule>
+        {
+            ["pools"] = new ArrayRule(new StringRule(MinLength: 1), MinItems: 1),
+            ["excludedTypes"] = new ArrayRule(new StringRule(Pattern: @"^\s*[^-\s]")),
+            ["count"] = new IntegerRule(1),
+            ["allowedCudaVersions"] = new ArrayRule(new StringRule(Pattern: CudaPattern)),
+            ["minCudaVersion"] = new StringRule(Pattern: create ? CudaPattern : @"^$|^\d+\.\d+$"),
+        };
+        var properties = new Dictionary<string, JsonRule>
+        {
+            ["image"] = new StringRule(),
+            ["args"] = new StringRule(),
+            ["disk"] = new IntegerRule(1),
+            ["env"] = new MapRule(new StringRule()),
+            ["ports"] = new ArrayRule(new StringRule()),
+            ["registry"] = new StringRule { Nullable = true },
+            ["name"] = new StringRule(MinLength: 1),
+            ["scaling"] = Scaling,
+            ["gpu"] = new ObjectRule(gpu, create ? ["pools"] : null),
+            ["cpu"] = new ArrayRule(new ObjectRule(new Dictionary<string, JsonRule>
+            {
+                ["id"] = new StringRule(MinLength: 1),
+                ["vcpuCount"] = new IntegerRule(2),
+            }, ["id", "vcpuCount"]), MinItems: 1),
+            ["workers"] = new ObjectRule(new Dictionary<string, JsonRule>
+            {
+                ["min"] = new IntegerRule(0),
+                ["max"] = new IntegerRule(0),
+                ["idleTimeout"] = new IntegerRule(1, 3600),
+            }),
+            ["dataCenterIds"] = new ArrayRule(new StringRule()),
+            ["networkVolumes"] = new ArrayRule(new StringRule()),
+            ["timeout"] = new IntegerRule(),
+            ["flashboot"] = new StringRule(OneOf: FlashBootModes),
+            ["templateId"] = new StringRule(MinLength: create ? 1 : 0),
+        };
+        if (create)
+        {
+            properties["type"] = new StringRule(OneOf: ["QUEUE", "LOAD_BALANCER"]);
+        }
+        return new ObjectRule(properties, create ? ["name", "type", "scaling"] : null);
+    }
+}
