@@ -208,10 +208,13 @@ internal static class JsonNodeReads
         obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     public static int? Int(this JsonObject obj, string name) =>
-        obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? (int)v.GetValue<double>() : null;
+        obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? (int)Number(v) : null;
 
     public static double? Double(this JsonObject obj, string name) =>
-        obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+        obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? Number(v) : null;
+
+    /// <summary>Works for parsed values and for values built in code (an int JsonValue refuses GetValue&lt;double&gt;).</summary>
+    private static double Number(JsonValue v) => double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture);
 
     public static bool? Bool(this JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;

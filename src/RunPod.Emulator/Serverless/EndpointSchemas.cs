@@ -9,10 +9,6 @@ internal static class EndpointSchemas
 
     public static readonly string[] FlashBootModes = ["OFF", "FLASHBOOT", "PRIORITY_FLASHBOOT"];
 
-    public static readonly ObjectRule Create = Build(create: true);
-
-    public static readonly ObjectRule Update = Build(create: false);
-
     /// <summary>The `scaling` union; which of queueDelay/requestCount is required is checked after the shape (see EndpointRules).</summary>
     private static readonly ObjectRule Scaling = new(new Dictionary<string, JsonRule>
     {
@@ -20,6 +16,11 @@ internal static class EndpointSchemas
         ["queueDelay"] = new NumberRule(Minimum: 0.5),
         ["requestCount"] = new IntegerRule(1),
     }, ["type"]);
+
+    // Declared after Scaling: static fields initialise in textual order.
+    public static readonly ObjectRule Create = Build(create: true);
+
+    public static readonly ObjectRule Update = Build(create: false);
 
     private static ObjectRule Build(bool create)
     {
