@@ -2,6 +2,7 @@ using RunPod.Api.Catalog;
 using RunPod.Api.GraphQl;
 using RunPod.Api.Http;
 using RunPod.Api.Pods;
+using RunPod.Api.Serverless;
 
 namespace RunPod.Api;
 
@@ -31,6 +32,8 @@ public sealed class RunPodClient : IDisposable
         Pods = new PodsClient(Transport);
         Catalog = new CatalogClient(Transport);
         GraphQl = new GraphQlClient(Transport);
+        Endpoints = new EndpointsClient(Transport);
+        Jobs = new JobsClient(Transport);
     }
 
     public RunPodClientOptions Options { get; }
@@ -38,6 +41,8 @@ public sealed class RunPodClient : IDisposable
     public PodsClient Pods { get; }
     public CatalogClient Catalog { get; }
     public GraphQlClient GraphQl { get; }
+    public EndpointsClient Endpoints { get; }
+    public JobsClient Jobs { get; }
 
     public void Dispose() => _http.Dispose();
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Rpctl.Cli;
 using Rpctl.Commands.Emulator;
+using Rpctl.Commands.Endpoint;
+using Rpctl.Commands.Job;
 using Rpctl.Commands.Pod;
 
 namespace Rpctl.Commands;
@@ -15,6 +17,8 @@ internal static class CommandRegistry
             root.Options.Add(option);
 
         root.Subcommands.Add(PodCommand.Create(inv));
+        root.Subcommands.Add(EndpointCommand.Create(inv));
+        root.Subcommands.Add(JobCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
         return root;

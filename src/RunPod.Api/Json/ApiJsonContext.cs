@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using RunPod.Api.Catalog;
 using RunPod.Api.Pods;
+using RunPod.Api.Serverless;
 
 namespace RunPod.Api.Json;
 
@@ -12,6 +13,12 @@ namespace RunPod.Api.Json;
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(CreatePodRequest))]
 [JsonSerializable(typeof(GpuType))]
+[JsonSerializable(typeof(Endpoint))]
+[JsonSerializable(typeof(EndpointWorkers))]
+[JsonSerializable(typeof(Job))]
+[JsonSerializable(typeof(StreamBatch))]
+[JsonSerializable(typeof(EndpointHealth))]
+[JsonSerializable(typeof(PurgeResult))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<string>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Rpctl.Cli;
+using Rpctl.Commands.Endpoint;
+using Rpctl.Output;
+using Rpctl.Services;
+
+namespace Rpctl.Commands.Job;
+
+internal static class JobStatusCommand
+{
+    /// <param name="name">"status" under <c>job</c>; "job-status" under <c>endpoint</c> (the original tool's spelling).</param>
+    public static Command Create(Invocation inv, string name)
+    {
+        var endpointId = EndpointArguments.Id();
+        var jobId = EndpointArguments.JobId();
+        var wait = SharedOptions.Wait("the job ends (exit 7 if it FAILED, was CANCELLED or TIMED_OUT)");
+        var timeout = SharedOptions.Timeout("10m");
+        return new Command(name, CommandExtensions.Describe("Show a job's status, timings, output or error",
+                $"rpctl {(name == "status" ? "job status" : "endpoint job-status")} abc123def456gh 0e1f...-u1",
+                "rpctl job status abc123def456gh 0e1f...-u1 --wait -o json"))
+            .With(endpointId, jobId, wait, timeout)
+            .Runs(inv, async (parse, ct) =>
+            {
+                var client = await inv.ClientAsync(ct);
+                var ep = parse.GetValue(endpointId)!;
+                var job = await client.Jobs.StatusAsync(ep, parse.GetValue(jobId)!, ct);
+                if (parse.GetValue(wait))
+                {
+                    job = await JobFollower.FollowAsync(client, ep, job, parse.GetValue(timeout) ?? TimeSpan.FromMinutes(10), inv.Output.Note, ct);
+                    inv.Output.WriteItem(EndpointArguments.Printable(job), JobView.Spec());
+                    JobFollower.RequireCompleted(job);
+                    return ExitCodes.Success;
+                }
+
+                inv.Output.WriteItem(EndpointArguments.Printable(job), JobView.Spec());
+                return ExitCodes.Success;
+            });
+    }
+}
