@@ -5,7 +5,7 @@ using Rpctl.Cli;
 namespace Rpctl.Services;
 
 /// <summary>
-/// Follows a job to a terminal state by polling <c>/status</c> with backoff (250 ms doubling to
+/// Follows a job to a terminal state by polling <c>/status</c> with backoff (250 ms growing by half up to
 /// 5 s), never relying on <c>/runsync</c>'s hold. A transient failure to read the status does not
 /// end the wait. FAILED, CANCELLED and TIMED_OUT end it with exit 7 and the job's error text.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class JobFollower
                     $"timed out after {Durations.Format(timeout)} waiting for job {job.Id} (last status {lastStatus}); it is still queued or running: " +
                     $"follow it with 'rpctl job status {endpointId} {job.Id} --wait' or stop it with 'rpctl job cancel {endpointId} {job.Id}'", job.Id);
             await Task.Delay(delay, ct);
-            delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, delay.Ticks * 2));
+            delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, delay.Ticks * 3 / 2));
             try
             {
                 job = await client.Jobs.StatusAsync(endpointId, job.Id, ct);

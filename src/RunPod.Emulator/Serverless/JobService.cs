@@ -110,8 +110,9 @@ internal sealed class JobService(StateStore store, EndpointStore endpoints, Emul
         job.WorkerId = null;
         job.StreamDelivered = 0;
         world.Sim.Retried++;
+        // Answered as queued (RunPod's shape) even when an idle worker takes it at once.
         world.Simulation.AdvanceTo(world.Now);
-        return new JsonObject { ["id"] = job.Id, ["status"] = job.Status };
+        return new JsonObject { ["id"] = job.Id, ["status"] = JobStatuses.InQueue };
     });
 
     /// <summary>Removes queued jobs only; running ones carry on.</summary>
