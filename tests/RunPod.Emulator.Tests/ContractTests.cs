@@ -33,6 +33,13 @@ public sealed class ContractTests(EmulatorFixture emulator) : IClassFixture<Emul
     [InlineData("/v2/catalog/cpus/cpu5c", "CpuType")]
     [InlineData("/v2/catalog/datacenters?include=GPU_AVAILABILITY,CPU_AVAILABILITY", "ListDataCentersResponse")]
     [InlineData("/v2/catalog/datacenters/US-KS-2", "DataCenter")]
+    [InlineData("/v2/catalog/datacenters", "ListDataCentersResponse")]
+    [InlineData("/v2/catalog/datacenters/US-TX-3?include=GPU_AVAILABILITY,CPU_AVAILABILITY", "DataCenter")]
+    [InlineData("/v2/catalog/gpus/NVIDIA%20GeForce%20RTX%204090", "GpuType")]
+    [InlineData("/v2/catalog/gpus?include=AVAILABILITY&product=POD&cloud=COMMUNITY&countryCodes=US,RO&minCudaVersion=12", "ListGpuTypesResponse")]
+    [InlineData("/v2/catalog/gpus/AMD%20Instinct%20MI300X%20OAM?include=AVAILABILITY&product=POD,SERVERLESS", "GpuType")]
+    [InlineData("/v2/catalog/cpus/cpu5c?include=AVAILABILITY&product=SERVERLESS&vcpuCount=8", "CpuType")]
+    [InlineData("/v2/catalog/gpus?include=AVAILABILITY&product=POD&countryCodes=usa", "ErrorResponse")]
     [InlineData("/v2/pods/nope", "ErrorResponse")]
     [InlineData("/v2/catalog/gpus?include=AVAILABILITY", "ErrorResponse")]
     public async Task Catalog_and_error_responses_match_their_schema(string path, string schema)

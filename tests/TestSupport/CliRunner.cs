@@ -41,6 +41,9 @@ public sealed class CliRunner : IDisposable
 
     public string Stdin { get; set; } = "";
 
+    /// <summary>Pretend stdout is a terminal (for output that differs on a terminal, e.g. charts).</summary>
+    public bool StdoutIsTerminal { get; set; }
+
     public async Task<CliResult> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
     public async Task<CliResult> RunAsync(CancellationToken ct, params string[] args)
@@ -54,7 +57,7 @@ public sealed class CliRunner : IDisposable
             In = new StringReader(Stdin),
             Environment = new Dictionary<string, string>(Environment),
             StdinIsTerminal = Interactive,
-            StdoutIsTerminal = false,
+            StdoutIsTerminal = StdoutIsTerminal,
             StderrIsTerminal = false,
             WorkingDirectory = Home,
         };

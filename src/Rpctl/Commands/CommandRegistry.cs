@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rpctl.Cli;
+using Rpctl.Commands.Capacity;
 using Rpctl.Commands.Emulator;
 using Rpctl.Commands.Endpoint;
 using Rpctl.Commands.Job;
@@ -19,6 +20,7 @@ internal static class CommandRegistry
         root.Subcommands.Add(PodCommand.Create(inv));
         root.Subcommands.Add(EndpointCommand.Create(inv));
         root.Subcommands.Add(JobCommand.Create(inv));
+        root.Subcommands.Add(CapacityCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
         return root;

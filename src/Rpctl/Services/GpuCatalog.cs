@@ -22,7 +22,7 @@ internal sealed class GpuCatalog(Invocation invocation)
         var client = await invocation.ClientAsync(requireKey: false, ct);
         if (haveKey)
         {
-            var gpus = await client.Catalog.ListGpusAsync(null, ct);
+            var gpus = await client.Catalog.ListGpusAsync((string?)null, ct);
             _entries = gpus.Select(g => new GpuEntry(g.Id, g.Name, g.Pool, g.Memory)).ToList();
         }
         else
@@ -40,6 +40,10 @@ internal sealed class GpuCatalog(Invocation invocation)
 
         return _entries;
     }
+
+    /// <summary>Reuses a GPU list a command already fetched (with availability), so resolving a name costs no request.</summary>
+    public void Remember(IEnumerable<RunPod.Api.Catalog.GpuType> gpus) =>
+        _entries ??= gpus.Select(g => new GpuEntry(g.Id, g.Name, g.Pool, g.Memory)).ToList();
 
     public async Task<GpuEntry> ResolveAsync(string flag, string input, CancellationToken ct) =>
         GpuResolver.Resolve(flag, input, await EntriesAsync(ct));

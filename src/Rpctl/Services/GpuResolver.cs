@@ -8,7 +8,8 @@ internal sealed record GpuEntry(string Id, string Name, string? Pool, int Memory
 
 /// <summary>
 /// Turns what a person types (<c>RTX 4090</c>, <c>4090</c>, <c>a100 sxm</c>, <c>NVIDIA H100 NVL</c>)
-/// into one GPU type id. Exact id or display name wins; then token matching; an ambiguous name
+/// into one GPU type id. Exact id or display name wins; then a serverless pool id (ADA_24) with one
+/// member; then token matching; an ambiguous name
 /// lists the candidates and a typo gets "did you mean" (exit 2 both), so a misspelling is never
 /// mistaken for a capacity shortage.
 /// </summary>
@@ -21,6 +22,14 @@ internal static partial class GpuResolver
                                     || string.Equals(g.Name, text, StringComparison.OrdinalIgnoreCase)).ToList();
         if (exact.Count == 1)
             return exact[0];
+
+        // A serverless pool id (ADA_24) names a GPU only when the pool holds exactly one type.
+        var pool = PoolMembers(text, gpus);
+        if (pool.Count == 1)
+            return pool[0];
+        if (pool.Count > 1)
+            throw CliException.Usage(
+                $"{flag} '{input}' is a serverless pool of {string.Join(", ", pool.Select(g => $"\"{g.Name}\""))}; name one GPU type");
 
         var query = Tokens(text);
         if (query.Count == 0)
@@ -37,7 +46,8 @@ internal static partial class GpuResolver
         if (matches.Count > 1)
         {
             // "a40" matches A40 exactly even though "a40" is no prefix here; prefer the candidate with no extra tokens.
-            var tight = matches.Where(g => Tokens(g).Except(Noise).Count() == query.Except(Noise).Count()).ToList();
+            var wanted = query.Except(Noise).Count();
+            var tight = matches.Where(g => Tokens(g.Name).Except(Noise).Count() == wanted || Tokens(g.Id).Except(Noise).Count() == wanted).ToList();
             if (tight.Count == 1)
                 return tight[0];
             throw CliException.Usage(
@@ -50,6 +60,19 @@ internal static partial class GpuResolver
             : "see 'rpctl capacity list' for GPU types";
         throw CliException.Usage($"unknown GPU type '{input}' for {flag}: {hint}");
     }
+
+    /// <summary>
+    /// Where a pool stands for its GPUs (compare, serverless): a pool id expands to every member;
+    /// anything else resolves to one GPU type as <see cref="Resolve"/> does.
+    /// </summary>
+    public static IReadOnlyList<GpuEntry> ResolveAll(string flag, string input, IReadOnlyList<GpuEntry> gpus)
+    {
+        var pool = PoolMembers(input.Trim(), gpus);
+        return pool.Count > 0 ? pool : [Resolve(flag, input, gpus)];
+    }
+
+    private static List<GpuEntry> PoolMembers(string text, IReadOnlyList<GpuEntry> gpus) =>
+        gpus.Where(g => g.Pool is not null && string.Equals(g.Pool, text, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <summary>Lower-case tokens without the vendor words that nobody types.</summary>
     internal static HashSet<string> Tokens(string text)
@@ -71,7 +94,8 @@ internal static partial class GpuResolver
     {
         var q = Compact(text);
         return gpus
-            .Select(g => (g.Name, Distance: Math.Min(Levenshtein(q, Compact(g.Name)), Levenshtein(q, Compact(g.Id)))))
+            // Against the id, the name, and the name without "rtx", so "4009" still finds "RTX 4090".
+            .Select(g => (g.Name, Distance: new[] { Compact(g.Name), Compact(g.Id), Compact(g.Name, Noise) }.Min(form => Levenshtein(q, form))))
             .Where(x => x.Distance <= Math.Max(2, q.Length / 3))
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Name, StringComparer.Ordinal)
@@ -80,7 +104,8 @@ internal static partial class GpuResolver
             .ToList();
     }
 
-    private static string Compact(string s) => string.Concat(Tokens(s).OrderBy(t => t, StringComparer.Ordinal));
+    private static string Compact(string s, params string[] without) =>
+        string.Concat(Tokens(s).Except(without).OrderBy(t => t, StringComparer.Ordinal));
 
     private static int Levenshtein(string a, string b)
     {

@@ -13,11 +13,15 @@ public sealed class GpuType : ApiObject
     public GpuPrice? Price { get; init; }
     public GpuMaxCount? MaxCount { get; init; }
     public string? Availability { get; init; }
-    public List<GpuDataCenterAvailability>? DataCenters { get; init; }
+    public List<DataCenterAvailability>? DataCenters { get; init; }
+    public List<CudaVersionAvailability>? CudaVersions { get; init; }
 }
 
 public sealed record GpuPrice(double Secure, double Community, double? Serverless);
 
 public sealed record GpuMaxCount(int Secure, int Community);
 
-public sealed record GpuDataCenterAvailability(string Id, string? Name, string Availability);
+/// <summary>Schema <c>DataCenterAvailability</c> / <c>CatalogResourceAvailability</c>: an id, a name and a level.</summary>
+public sealed record DataCenterAvailability(string Id, string? Name, string Availability);
+
+public sealed record CudaVersionAvailability(string Version, bool Available);

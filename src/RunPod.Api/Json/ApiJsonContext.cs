@@ -19,6 +19,8 @@ namespace RunPod.Api.Json;
 [JsonSerializable(typeof(StreamBatch))]
 [JsonSerializable(typeof(EndpointHealth))]
 [JsonSerializable(typeof(PurgeResult))]
+[JsonSerializable(typeof(CpuType))]
+[JsonSerializable(typeof(DataCenter))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<string>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -118,9 +118,12 @@ internal sealed class CatalogJson(CapacityLedger capacity)
         };
         if (include.Contains("GPU_AVAILABILITY"))
         {
+            // A DC offers a GPU when either cloud hosts it there; the level is the better of the two.
             AddResourceAvailability(json, "gpuAvailability", CatalogSeed.Gpus
-                .Where(g => capacity.Total(tx, g.Id, dc.Id, Clouds.Secure) > 0)
-                .Select(g => (g.Id, g.Name, Level(capacity.Free(tx, g.Id, dc.Id, Clouds.Secure), 1))));
+                .Where(g => Clouds.All.Any(c => capacity.Total(tx, g.Id, dc.Id, c) > 0))
+                .Select(g => (g.Id, g.Name, Clouds.All
+                    .Select(c => Level(capacity.Free(tx, g.Id, dc.Id, c), 1))
+                    .MaxBy(l => Array.IndexOf(Levels, l))!)));
         }
         if (include.Contains("CPU_AVAILABILITY"))
         {

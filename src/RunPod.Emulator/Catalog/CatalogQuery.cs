@@ -35,13 +35,13 @@ internal sealed partial class CatalogQuery
     public static CatalogQuery ForGpus(HttpContext context)
     {
         var q = new CatalogQuery(context.Request.Query);
-        q.Include = q.List("include", ["AVAILABILITY"]);
+        q.Include = q.AtMostOne("include", q.List("include", ["AVAILABILITY"]));
         q.Product = q.List("product", ["POD", "CLUSTER", "SERVERLESS"]);
         q.Count = q.Integer("count", 1) ?? 1;
-        q.Cloud = q.List("cloud", Clouds.All).FirstOrDefault() ?? Clouds.Secure;
+        q.Cloud = q.Scalar("cloud", Clouds.All) ?? Clouds.Secure;
         q.CountryCodes = q.Patterned("countryCodes", CountryPattern());
         q.CudaVersions = q.Patterned("cudaVersions", CudaPattern());
-        q.MinCudaVersion = q.Patterned("minCudaVersion", MinCudaPattern()).FirstOrDefault();
+        q.MinCudaVersion = q.ScalarPatterned("minCudaVersion", MinCudaPattern());
         q.ThrowIfMalformed();
         q.RequireIncludeFor("count", "cloud", "countryCodes", "cudaVersions", "minCudaVersion");
         if (q.Has("cudaVersions") && q.Has("minCudaVersion"))
@@ -54,7 +54,7 @@ internal sealed partial class CatalogQuery
     public static CatalogQuery ForCpus(HttpContext context)
     {
         var q = new CatalogQuery(context.Request.Query);
-        q.Include = q.List("include", ["AVAILABILITY"]);
+        q.Include = q.AtMostOne("include", q.List("include", ["AVAILABILITY"]));
         q.Product = q.List("product", ["POD", "SERVERLESS"]);
         q.VcpuCount = q.Integer("vcpuCount", 2);
         q.ThrowIfMalformed();
@@ -100,6 +100,47 @@ internal sealed partial class CatalogQuery
             }
         }
         return values;
+    }
+
+    /// <summary>The spec declares catalog <c>include</c> with maxItems 1.</summary>
+    private List<string> AtMostOne(string name, List<string> values)
+    {
+        if (values.Count > 1)
+        {
+            _malformed.Add($"query.{name}: array must have at most 1 items but found {values.Count}");
+        }
+        return values;
+    }
+
+    /// <summary>A single enum value (not an array): "SECURE,COMMUNITY" is malformed, not a list.</summary>
+    private string? Scalar(string name, string[] allowed)
+    {
+        if (!Has(name))
+        {
+            return null;
+        }
+        var text = _query[name].ToString();
+        if (!allowed.Contains(text))
+        {
+            _malformed.Add($"query.{name}: value must be one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))}");
+            return null;
+        }
+        return text;
+    }
+
+    private string? ScalarPatterned(string name, Regex pattern)
+    {
+        if (!Has(name))
+        {
+            return null;
+        }
+        var text = _query[name].ToString();
+        if (!pattern.IsMatch(text))
+        {
+            _malformed.Add($"query.{name}: does not match pattern '{pattern}'");
+            return null;
+        }
+        return text;
     }
 
     private List<string> Patterned(string name, Regex pattern)

@@ -26,6 +26,7 @@ internal sealed class RequestLog(StateStore store, EmulatorClock clock)
             ["path"] = context.Request.Path.Value,
             ["query"] = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "",
             ["key"] = KeyFingerprint(context.Request),
+            ["userAgent"] = context.Request.Headers.UserAgent.ToString(),
             ["body"] = await ReadBody(context.Request),
         };
         try

@@ -31,7 +31,14 @@ internal static class PodCreateCommand
                 {
                     var client = await inv.ClientAsync(ct);
                     var timeout = PodArguments.Duration(parse, o.Timeout, TimeSpan.FromMinutes(10));
-                    pod = await PodWaiter.WaitAsync(client, pod.Id, PodStatus.Running, timeout, TimeSpan.FromSeconds(1), inv.Output.Note, ct);
+                    try
+                    {
+                        pod = await PodWaiter.WaitAsync(client, pod.Id, PodStatus.Running, timeout, TimeSpan.FromSeconds(1), inv.Output.Note, ct);
+                    }
+                    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                    {
+                        throw new CliException(ExitCodes.Interrupted, $"interrupted while waiting: pod {pod.Id} ({pod.Name}) was created and may be billing", pod.Id);
+                    }
                 }
 
                 var printable = PodArguments.Printable(pod, parse.GetValue(o.ShowSecrets));

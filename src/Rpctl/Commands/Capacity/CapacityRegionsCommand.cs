@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using RunPod.Api.Catalog;
+using Rpctl.Cli;
+using Rpctl.Output;
+
+namespace Rpctl.Commands.Capacity;
+
+/// <summary>Data centers with region, location, compliance, volume tiers and (with --gpu) availability.</summary>
+internal static class CapacityRegionsCommand
+{
+    /// <summary>RunPod's Compliance enum.</summary>
+    private static readonly string[] ComplianceValues =
+        ["GDPR", "ISO_IEC_27001", "ISO_14001", "PCI_DSS", "HITRUST", "SOC_1_TYPE_2", "SOC_2_TYPE_2", "SOC_3_TYPE_2", "ITAR", "FISMA_HIGH", "HIPAA", "RENEWABLE"];
+
+    public static Command Create(Invocation inv)
+    {
+        var gpu = new Option<string?>("--gpu") { Description = "Show this GPU type's availability in each data center", HelpName = "NAME" };
+        var compliance = new Option<string[]>("--compliance")
+        {
+            Description = $"Only data centers holding this certification; several must all hold ({string.Join("|", ComplianceValues).ToLowerInvariant()})",
+            HelpName = "X",
+        };
+        var globalNetwork = new Option<bool>("--global-network") { Description = "Only data centers on RunPod's global (cross-DC private) network" };
+
+        return new Command("regions", CommandExtensions.Describe("List data centers: region, location, compliance, volume types",
+                "rpctl capacity regions", "rpctl capacity regions --gpu 4090 --global-network", "rpctl capacity regions --compliance soc_2_type_2 -o json"))
+            .With(gpu, compliance, globalNetwork)
+            .Runs(inv, async (parse, ct) =>
+            {
+                var certifications = CapacityOptions.Split(parse.GetValue(compliance)).Select(ValidCompliance).Distinct().ToList();
+                var gpuId = parse.GetValue(gpu) is { } name ? (await inv.GpuCatalog.ResolveAsync("--gpu", name, ct)).Id : null;
+
+                var client = await inv.ClientAsync(ct);
+                var dataCenters = await client.Catalog.ListDataCentersAsync(new DataCenterQuery
+                {
+                    Include = gpuId is null ? [] : ["GPU_AVAILABILITY"],
+                    Compliance = certifications,
+                    GlobalNetwork = parse.GetValue(globalNetwork) ? true : null,
+                }, ct);
+                var items = dataCenters.Select(d => JsonNode.Parse(d.Raw.GetRawText())!).ToList();
+                inv.Output.WriteList(items, DataCenterView.Spec(gpuId));
+                return ExitCodes.Success;
+            });
+    }
+
+    /// <summary>Case-insensitive; '-' is accepted for '_' (soc-2-type-2).</summary>
+    private static string ValidCompliance(string value)
+    {
+        var canonical = value.Trim().Replace('-', '_').ToUpperInvariant();
+        return ComplianceValues.Contains(canonical)
+            ? canonical
+            : throw CliException.BadValue("--compliance", value, "expected one of " + string.Join(", ", ComplianceValues.Select(c => c.ToLowerInvariant())));
+    }
+}

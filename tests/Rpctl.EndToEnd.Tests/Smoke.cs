@@ -1,2 +1,0 @@
-namespace Rpctl.EndToEnd.Tests;
-public class SmokeTests { [Xunit.Fact] public void Builds() => Xunit.Assert.True(true); }
