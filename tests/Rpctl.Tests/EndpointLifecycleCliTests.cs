@@ -22,6 +22,18 @@ public sealed class EndpointLifecycleCliTests(EmulatorFixture emulator) : Endpoi
     }
 
     [Fact]
+    public async Task Create_wait_with_no_min_workers_does_not_hang_and_an_unknown_template_is_exit_3()
+    {
+        var created = await Cli.RunAsync("endpoint", "create", "--image", "example/worker:1", "--gpu", "ADA_24", "--wait", "--timeout", "2s");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Contains("workers.min 0", created.Stderr, StringComparison.Ordinal);
+
+        var template = await Cli.RunAsync("endpoint", "create", "--template", "nosuchtpl1", "--gpu", "ADA_24");
+        Assert.True(template.ExitCode == 3, template.ToString());
+        Assert.Contains("template 'nosuchtpl1' not found", template.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_and_get_show_request_urls_workers_scaling_and_pools()
     {
         var id = await CreateEndpointAsync("--name", "web", "--workers-max", "4");

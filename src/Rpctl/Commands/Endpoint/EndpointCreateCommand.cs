@@ -25,8 +25,13 @@ internal static class EndpointCreateCommand
                 }
 
                 var client = await inv.ClientAsync(ct);
-                var endpoint = await client.Endpoints.CreateAsync(request, ct);
-                if (parse.GetValue(o.Wait))
+                var endpoint = await EndpointArguments.SendNamingTemplateAsync(() => client.Endpoints.CreateAsync(request, ct), parse.GetValue(o.Template));
+                if (parse.GetValue(o.Wait) && endpoint.Workers?.Min == 0)
+                {
+                    // No worker starts before the first job when min is 0, so waiting could never end.
+                    inv.Output.Note($"endpoint {endpoint.Id} has workers.min 0: its first worker starts with the first job, so there is nothing to wait for (use --workers-min 1 to keep one ready)");
+                }
+                else if (parse.GetValue(o.Wait))
                 {
                     var timeout = parse.GetValue(o.Timeout) ?? TimeSpan.FromMinutes(10);
                     await EndpointWaiter.WaitReadyAsync(client, endpoint.Id, timeout, TimeSpan.FromSeconds(1), inv.Output.Note, ct);

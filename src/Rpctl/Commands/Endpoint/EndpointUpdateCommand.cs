@@ -27,7 +27,8 @@ internal static class EndpointUpdateCommand
                     return ExitCodes.Success;
                 }
 
-                var endpoint = await (await inv.ClientAsync(ct)).Endpoints.UpdateAsync(request, ct);
+                var client = await inv.ClientAsync(ct);
+                var endpoint = await EndpointArguments.SendNamingTemplateAsync(() => client.Endpoints.UpdateAsync(request, ct), parse.GetValue(o.Template));
                 inv.Output.WriteResult(EndpointArguments.Printable(endpoint, parse.GetValue(o.ShowSecrets)), $"Updated endpoint {endpoint.Id} ({endpoint.Name})");
                 return ExitCodes.Success;
             });
