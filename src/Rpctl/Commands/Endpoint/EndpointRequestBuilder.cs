@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Rpctl.Cli;
+using Rpctl.Commands.Capacity;
 using Rpctl.Services;
 
 namespace Rpctl.Commands.Endpoint;
@@ -12,7 +12,7 @@ namespace Rpctl.Commands.Endpoint;
 /// UpdateEndpointRequest. Every flag is checked before anything is sent; the rules RunPod would
 /// answer with a 400 are caught here with a message naming the flag.
 /// </summary>
-internal static partial class EndpointRequestBuilder
+internal static class EndpointRequestBuilder
 {
     public static async Task<JsonObject> CreateAsync(Invocation inv, ParseResult parse, EndpointSpecOptions o, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ internal static partial class EndpointRequestBuilder
         var cuda = Cuda(parse, o);
         var cpu = Cpu(parse.GetValue(o.Cpu) ?? []);
         CheckComputeFlags(parse, o, cpu);
-        var regions = Regions(parse.GetValue(o.Region) ?? []);
+        var regions = CapacityOptions.Regions(parse, o.Region);
         var env = EnvVars.Parse(parse.GetValue(o.Env) ?? [], null, inv.Context);
 
         // Only now, with every flag valid, is the catalog asked (to translate GPU names to pools).
@@ -72,7 +72,7 @@ internal static partial class EndpointRequestBuilder
         var cuda = Cuda(parse, o);
         var cpu = Cpu(parse.GetValue(o.Cpu) ?? []);
         CheckComputeFlags(parse, o, cpu);
-        var regions = Regions(parse.GetValue(o.Region) ?? []);
+        var regions = CapacityOptions.Regions(parse, o.Region);
         var env = EnvVars.Parse(parse.GetValue(o.Env) ?? [], null, inv.Context);
         var scalerType = ScalerType(parse.GetValue(o.ScalerType));
         var scalerValue = parse.GetValue(o.ScalerValue);
@@ -204,12 +204,11 @@ internal static partial class EndpointRequestBuilder
 
     private static (List<string> Allowed, string? Min) Cuda(ParseResult parse, EndpointSpecOptions o)
     {
-        var allowed = (parse.GetValue(o.CudaVersion) ?? [])
-            .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
-        foreach (var c in allowed.Where(c => !CudaPattern().IsMatch(c)))
+        var allowed = CapacityOptions.Split(parse.GetValue(o.CudaVersion));
+        foreach (var c in allowed.Where(c => !CapacityOptions.IsCudaVersion(c)))
             throw CliException.BadValue("--cuda-version", c, "expected MAJOR.MINOR such as 12.8");
         var min = parse.GetValue(o.MinCudaVersion);
-        if (min is not null && !CudaPattern().IsMatch(min))
+        if (min is not null && !CapacityOptions.IsCudaVersion(min))
             throw CliException.BadValue("--min-cuda-version", min, "expected MAJOR.MINOR such as 12.4");
         if (min is not null && allowed.Count > 0)
             throw CliException.Usage("--cuda-version and --min-cuda-version cannot be used together: give a list or a floor");
@@ -238,15 +237,6 @@ internal static partial class EndpointRequestBuilder
         }
 
         return result;
-    }
-
-    private static List<string> Regions(string[] values)
-    {
-        var regions = values.SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Select(s => s.ToUpperInvariant()).Distinct().ToList();
-        foreach (var r in regions.Where(r => !DataCenterPattern().IsMatch(r)))
-            throw CliException.BadValue("--region", r, "expected a data center id such as US-TX-3 (see 'rpctl capacity regions')");
-        return regions;
     }
 
     private static async Task<List<string>> Pools(Invocation inv, string[] inputs, CancellationToken ct)
@@ -282,10 +272,4 @@ internal static partial class EndpointRequestBuilder
     private static JsonObject Env(Dictionary<string, string> env) => new(env.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)v)]);
-
-    [GeneratedRegex(@"^\d+\.\d+$")]
-    private static partial Regex CudaPattern();
-
-    [GeneratedRegex(@"^[A-Z]{2,3}-[A-Z]{2,4}-\d+$")]
-    private static partial Regex DataCenterPattern();
 }
