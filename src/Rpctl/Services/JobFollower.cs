@@ -53,6 +53,13 @@ internal static class JobFollower
         return job;
     }
 
+    /// <summary>The job's status now, or (with <paramref name="wait"/>) once it has ended.</summary>
+    public static async Task<Job> ReadAsync(RunPodClient client, string endpointId, string jobId, bool wait, TimeSpan timeout, Action<string> progress, CancellationToken ct)
+    {
+        var job = await client.Jobs.StatusAsync(endpointId, jobId, ct);
+        return wait ? await FollowAsync(client, endpointId, job, timeout, progress, ct) : job;
+    }
+
     /// <summary>Exit 7 for a job that ended without output, with its error text.</summary>
     public static void RequireCompleted(Job job)
     {

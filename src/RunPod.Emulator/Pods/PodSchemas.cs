@@ -21,7 +21,8 @@ internal static class PodSchemas
         }, ["volumeId", "path"]), MaxItems: 1),
     });
 
-    private static Dictionary<string, JsonRule> ContainerConfig() => new()
+    /// <summary>ContainerConfig's properties, shared by every resource that runs a container (pods, endpoints).</summary>
+    internal static Dictionary<string, JsonRule> ContainerConfig() => new()
     {
         ["image"] = new StringRule(),
         ["args"] = new StringRule(),

@@ -32,34 +32,26 @@ internal static class EndpointSchemas
             ["allowedCudaVersions"] = new ArrayRule(new StringRule(Pattern: CudaPattern)),
             ["minCudaVersion"] = new StringRule(Pattern: create ? CudaPattern : @"^$|^\d+\.\d+$"),
         };
-        var properties = new Dictionary<string, JsonRule>
+        var properties = Pods.PodSchemas.ContainerConfig();
+        properties["name"] = new StringRule(MinLength: 1);
+        properties["scaling"] = Scaling;
+        properties["gpu"] = new ObjectRule(gpu, create ? ["pools"] : null);
+        properties["cpu"] = new ArrayRule(new ObjectRule(new Dictionary<string, JsonRule>
         {
-            ["image"] = new StringRule(),
-            ["args"] = new StringRule(),
-            ["disk"] = new IntegerRule(1),
-            ["env"] = new MapRule(new StringRule()),
-            ["ports"] = new ArrayRule(new StringRule()),
-            ["registry"] = new StringRule { Nullable = true },
-            ["name"] = new StringRule(MinLength: 1),
-            ["scaling"] = Scaling,
-            ["gpu"] = new ObjectRule(gpu, create ? ["pools"] : null),
-            ["cpu"] = new ArrayRule(new ObjectRule(new Dictionary<string, JsonRule>
-            {
-                ["id"] = new StringRule(MinLength: 1),
-                ["vcpuCount"] = new IntegerRule(2),
-            }, ["id", "vcpuCount"]), MinItems: 1),
-            ["workers"] = new ObjectRule(new Dictionary<string, JsonRule>
-            {
-                ["min"] = new IntegerRule(0),
-                ["max"] = new IntegerRule(0),
-                ["idleTimeout"] = new IntegerRule(1, 3600),
-            }),
-            ["dataCenterIds"] = new ArrayRule(new StringRule()),
-            ["networkVolumes"] = new ArrayRule(new StringRule()),
-            ["timeout"] = new IntegerRule(),
-            ["flashboot"] = new StringRule(OneOf: FlashBootModes),
-            ["templateId"] = new StringRule(MinLength: create ? 1 : 0),
-        };
+            ["id"] = new StringRule(MinLength: 1),
+            ["vcpuCount"] = new IntegerRule(2),
+        }, ["id", "vcpuCount"]), MinItems: 1);
+        properties["workers"] = new ObjectRule(new Dictionary<string, JsonRule>
+        {
+            ["min"] = new IntegerRule(0),
+            ["max"] = new IntegerRule(0),
+            ["idleTimeout"] = new IntegerRule(1, 3600),
+        });
+        properties["dataCenterIds"] = new ArrayRule(new StringRule());
+        properties["networkVolumes"] = new ArrayRule(new StringRule());
+        properties["timeout"] = new IntegerRule();
+        properties["flashboot"] = new StringRule(OneOf: FlashBootModes);
+        properties["templateId"] = new StringRule(MinLength: create ? 1 : 0);
         if (create)
         {
             properties["type"] = new StringRule(OneOf: ["QUEUE", "LOAD_BALANCER"]);

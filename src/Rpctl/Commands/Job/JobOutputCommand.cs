@@ -20,10 +20,8 @@ internal static class JobOutputCommand
             .Runs(inv, async (parse, ct) =>
             {
                 var client = await inv.ClientAsync(ct);
-                var ep = parse.GetValue(endpointId)!;
-                var job = await client.Jobs.StatusAsync(ep, parse.GetValue(jobId)!, ct);
-                if (parse.GetValue(wait))
-                    job = await JobFollower.FollowAsync(client, ep, job, parse.GetValue(timeout) ?? TimeSpan.FromMinutes(10), inv.Output.Note, ct);
+                var job = await JobFollower.ReadAsync(client, parse.GetValue(endpointId)!, parse.GetValue(jobId)!, parse.GetValue(wait),
+                    parse.GetValue(timeout) ?? TimeSpan.FromMinutes(10), inv.Output.Note, ct);
                 if (!JobStatus.IsTerminal(job.Status))
                     throw new CliException(ExitCodes.Failure, $"job {job.Id} is {job.Status} and has no output yet; add --wait to wait for it");
                 JobFollower.RequireCompleted(job);

@@ -22,17 +22,12 @@ internal static class JobStatusCommand
             .Runs(inv, async (parse, ct) =>
             {
                 var client = await inv.ClientAsync(ct);
-                var ep = parse.GetValue(endpointId)!;
-                var job = await client.Jobs.StatusAsync(ep, parse.GetValue(jobId)!, ct);
-                if (parse.GetValue(wait))
-                {
-                    job = await JobFollower.FollowAsync(client, ep, job, parse.GetValue(timeout) ?? TimeSpan.FromMinutes(10), inv.Output.Note, ct);
-                    inv.Output.WriteItem(EndpointArguments.Printable(job), JobView.Spec());
-                    JobFollower.RequireCompleted(job);
-                    return ExitCodes.Success;
-                }
-
+                var job = await JobFollower.ReadAsync(client, parse.GetValue(endpointId)!, parse.GetValue(jobId)!, parse.GetValue(wait),
+                    parse.GetValue(timeout) ?? TimeSpan.FromMinutes(10), inv.Output.Note, ct);
                 inv.Output.WriteItem(EndpointArguments.Printable(job), JobView.Spec());
+                // Followed to the end, a job that did not complete is a failed wait (exit 7); a plain look is not.
+                if (parse.GetValue(wait))
+                    JobFollower.RequireCompleted(job);
                 return ExitCodes.Success;
             });
     }
