@@ -27,8 +27,10 @@ internal sealed class EmulatorServices : IDisposable
         Pods = new PodService(PodStore, Scheduler, Capacity, Clock, Config, Templates, Volumes);
         Endpoints = new Serverless.EndpointStore();
         BoundTemplates = new Serverless.NoBoundTemplates();
-        EndpointService = new Serverless.EndpointService(Endpoints, Clock, Config, Templates, Volumes, BoundTemplates);
-        Jobs = new Serverless.JobService(Store, Endpoints, Clock, Config);
+        Webhooks = new Serverless.WebhookDispatcher(options.WebhookRetryDelay);
+        var serverless = new Serverless.ServerlessContext(Endpoints, Clock, Config, Webhooks);
+        EndpointService = new Serverless.EndpointService(serverless, Templates, Volumes, BoundTemplates);
+        Jobs = new Serverless.JobService(Store, serverless);
     }
 
     public EmulatorOptions Options { get; }
@@ -47,6 +49,11 @@ internal sealed class EmulatorServices : IDisposable
     public Serverless.IBoundTemplateRemover BoundTemplates { get; }
     public Serverless.EndpointService EndpointService { get; }
     public Serverless.JobService Jobs { get; }
+    public Serverless.WebhookDispatcher Webhooks { get; }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Webhooks.Dispose();
+        Store.Dispose();
+    }
 }

@@ -7,8 +7,7 @@ namespace RunPod.Emulator.Serverless;
 
 /// <summary>REST v2 serverless endpoints: create/update rules and defaults, rendering, deletion.</summary>
 internal sealed class EndpointService(
-    EndpointStore store, EmulatorClock clock, EmulatorConfigStore config,
-    ITemplateSource templates, INetworkVolumeSource volumes, IBoundTemplateRemover boundTemplates)
+    ServerlessContext context, ITemplateSource templates, INetworkVolumeSource volumes, IBoundTemplateRemover boundTemplates)
 {
     public EndpointDocument Create(StateTransaction tx, string account, JsonObject body)
     {
@@ -81,10 +80,10 @@ internal sealed class EndpointService(
         endpoint["networkVolumes"] = Strings(networkVolumes);
         endpoint["timeout"] = body.Int("timeout") ?? 300_000;
         endpoint["flashboot"] = body.Str("flashboot") ?? "OFF";
-        endpoint["createdAt"] = EmulatorClock.Format(clock.Now(tx));
+        endpoint["createdAt"] = EmulatorClock.Format(context.Clock.Now(tx));
 
         var doc = new EndpointDocument(endpoint, body.Str("templateId"), 1);
-        store.Save(tx, account, doc);
+        context.Endpoints.Save(tx, account, doc);
         // Start min workers right away, as RunPod does for active workers.
         World(tx, account, doc.Id).Save();
         return doc;
@@ -94,7 +93,7 @@ internal sealed class EndpointService(
     {
         // Bring the queue up to now under the old settings before they change.
         World(tx, account, id).Save();
-        var doc = store.Get(tx, account, id);
+        var doc = context.Endpoints.Get(tx, account, id);
         var endpoint = doc.Endpoint;
 
         if (body["gpu"] is JsonObject && endpoint["gpu"] is not JsonObject)
@@ -159,7 +158,7 @@ internal sealed class EndpointService(
         endpoint["scaling"] = scaling;
 
         doc.Version++;
-        store.Save(tx, account, doc);
+        context.Endpoints.Save(tx, account, doc);
         World(tx, account, id).Save();
         return doc;
     }
@@ -169,7 +168,7 @@ internal sealed class EndpointService(
     {
         var world = World(tx, account, id);
         world.DeleteAll();
-        store.Delete(tx, account, id);
+        context.Endpoints.Delete(tx, account, id);
         if (world.Endpoint.BoundTemplateId is { } templateId)
         {
             boundTemplates.Remove(tx, account, templateId);
@@ -180,7 +179,7 @@ internal sealed class EndpointService(
     {
         try
         {
-            return ServerlessWorld.Load(tx, account, store, clock, config, id);
+            return ServerlessWorld.Load(tx, account, context, id);
         }
         catch (ApiException e) when (e.Status == 404)
         {

@@ -5,7 +5,7 @@ using RunPod.Emulator.State;
 namespace RunPod.Emulator.Serverless;
 
 /// <summary>The serverless runtime API's operations on one endpoint's queue (shapes of runpod-api.md §2.2).</summary>
-internal sealed class JobService(StateStore store, EndpointStore endpoints, EmulatorClock clock, EmulatorConfigStore config)
+internal sealed class JobService(StateStore store, ServerlessContext context)
 {
     private const long DefaultExecutionTimeoutMs = 600_000;
     private const long DefaultTtlMs = 86_400_000;
@@ -13,7 +13,7 @@ internal sealed class JobService(StateStore store, EndpointStore endpoints, Emul
 
     public T Use<T>(string account, string endpointId, Func<ServerlessWorld, T> work) => store.Write(tx =>
     {
-        var world = ServerlessWorld.Load(tx, account, endpoints, clock, config, endpointId);
+        var world = ServerlessWorld.Load(tx, account, context, endpointId);
         if (world.Endpoint.Type == "LOAD_BALANCER")
         {
             throw new ApiException(400, $"endpoint {endpointId} is a load-balancing endpoint; send requests to https://{endpointId}.api.runpod.ai");

@@ -16,6 +16,9 @@ internal sealed class QueueSimulation(EndpointDocument endpoint, EndpointSim sim
     /// <summary>Jobs that disappeared (TTL, retention) and must be deleted from the store.</summary>
     public List<string> Removed { get; } = [];
 
+    /// <summary>Jobs that reached a terminal status during this simulation (their webhooks are due).</summary>
+    public List<JobRecord> Ended { get; } = [];
+
     public void AdvanceTo(DateTimeOffset now)
     {
         var t = sim.AdvancedTo > now ? now : sim.AdvancedTo;
@@ -40,6 +43,7 @@ internal sealed class QueueSimulation(EndpointDocument endpoint, EndpointSim sim
         FreeWorker(job, now);
         job.Status = JobStatuses.Cancelled;
         job.FinishedAt = now;
+        Ended.Add(job);
         Step(now);
     }
 
@@ -81,6 +85,7 @@ internal sealed class QueueSimulation(EndpointDocument endpoint, EndpointSim sim
             }
             FreeWorker(job, end);
             job.FinishedAt = end;
+            Ended.Add(job);
             if (plan.DurationSeconds * 1000 > job.ExecutionTimeoutMs)
             {
                 job.Status = JobStatuses.TimedOut;

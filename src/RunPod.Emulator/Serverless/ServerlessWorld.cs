@@ -4,6 +4,9 @@ using RunPod.Emulator.State;
 
 namespace RunPod.Emulator.Serverless;
 
+/// <summary>What loading a <see cref="ServerlessWorld"/> needs, wired once.</summary>
+internal sealed record ServerlessContext(EndpointStore Endpoints, EmulatorClock Clock, EmulatorConfigStore Config, WebhookDispatcher Webhooks);
+
 /// <summary>
 /// One endpoint's endpoint document, simulation state and jobs, loaded in a transaction and
 /// already advanced to the emulator's "now"; <see cref="Save"/> writes everything back.
@@ -15,11 +18,14 @@ internal sealed class ServerlessWorld
 
     private readonly StateTransaction _tx;
     private readonly string _account;
+    private readonly WebhookDispatcher _webhooks;
 
-    private ServerlessWorld(StateTransaction tx, string account, EndpointDocument endpoint, EndpointSim sim, List<JobRecord> jobs, DateTimeOffset now, TimeSpan coldStart)
+    private ServerlessWorld(StateTransaction tx, string account, EndpointDocument endpoint, EndpointSim sim, List<JobRecord> jobs, DateTimeOffset now,
+        TimeSpan coldStart, WebhookDispatcher webhooks)
     {
         _tx = tx;
         _account = account;
+        _webhooks = webhooks;
         Endpoint = endpoint;
         Sim = sim;
         Jobs = jobs;
@@ -34,10 +40,10 @@ internal sealed class ServerlessWorld
     public DateTimeOffset Now { get; }
     public QueueSimulation Simulation { get; }
 
-    public static ServerlessWorld Load(StateTransaction tx, string account, EndpointStore endpoints, EmulatorClock clock, EmulatorConfigStore config, string endpointId)
+    public static ServerlessWorld Load(StateTransaction tx, string account, ServerlessContext context, string endpointId)
     {
-        var endpoint = endpoints.Find(tx, account, endpointId) ?? throw new ApiException(404, "endpoint not found");
-        var now = clock.Now(tx);
+        var endpoint = context.Endpoints.Find(tx, account, endpointId) ?? throw new ApiException(404, "endpoint not found");
+        var now = context.Clock.Now(tx);
         var sim = tx.GetDocument(SimKind, account, endpointId) is { } json
             ? JsonSerializer.Deserialize(json, EmulatorJsonContext.Default.EndpointSim)!
             : new EndpointSim { AdvancedTo = now };
@@ -45,15 +51,20 @@ internal sealed class ServerlessWorld
             .Select(j => JsonSerializer.Deserialize(j, EmulatorJsonContext.Default.JobRecord)!)
             .Where(j => j.EndpointId == endpointId)
             .ToList();
-        var settings = config.Get(tx);
+        var settings = context.Config.Get(tx);
         var coldStart = TimeSpan.FromSeconds(settings.ProvisioningDelaySeconds + settings.StartingDelaySeconds);
-        return new ServerlessWorld(tx, account, endpoint, sim, jobs, now, coldStart);
+        return new ServerlessWorld(tx, account, endpoint, sim, jobs, now, coldStart, context.Webhooks);
     }
 
     public JobRecord Job(string jobId) => Jobs.FirstOrDefault(j => j.Id == jobId) ?? throw new ApiException(404, "request does not exist");
 
+    /// <summary>Writes everything back and sends the webhooks of jobs that ended meanwhile.</summary>
     public void Save()
     {
+        foreach (var job in Simulation.Ended.Where(j => j.Webhook is not null && Jobs.Contains(j)))
+        {
+            _webhooks.Send(job.Webhook!, JobService.Render(job, Now));
+        }
         _tx.PutDocument(SimKind, _account, Endpoint.Id, JsonSerializer.Serialize(Sim, EmulatorJsonContext.Default.EndpointSim));
         foreach (var job in Jobs)
         {
