@@ -129,6 +129,24 @@ public sealed class EndpointCreateRequestTests(EmulatorFixture emulator) : Endpo
     }
 
     [Fact]
+    public async Task Update_sends_every_other_setting_it_is_given()
+    {
+        var id = await CreateEndpointAsync();
+        var dry = await Cli.RunAsync("endpoint", "update", id, "--name", "renamed", "--template", "tpl1234567", "--image", "img:2", "--container-disk", "30",
+            "--workers-max", "7", "--idle-timeout", "60", "--scaler-type", "queue-delay", "--scaler-value", "2", "--network-volume", "vol1234567",
+            "--region", "eu-ro-1", "--gpu", "AMPERE_80", "--min-cuda-version", "12.4", "--dry-run", "-o", "json");
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        Assert.Equal("""{"name":"renamed","templateId":"tpl1234567","image":"img:2","disk":30,"workers":{"max":7,"idleTimeout":60},"dataCenterIds":["EU-RO-1"],"networkVolumes":["vol1234567"],"scaling":{"type":"QUEUE_DELAY","queueDelay":2},"gpu":{"pools":["AMPERE_80"],"minCudaVersion":"12.4"}}""",
+            dry.Json["body"]!.ToJsonString());
+
+        var cpu = await Cli.RunAsync("endpoint", "update", id, "--cpu", "cpu3c:2", "--cuda-version", "12.8", "--dry-run", "-o", "json");
+        AssertUsageError(cpu, "only to GPU endpoints");
+        var rejected = await Cli.RunAsync("endpoint", "update", id, "--cpu", "cpu3c:2");
+        Assert.True(rejected.ExitCode == 2, rejected.ToString());
+        Assert.Contains("compute family is fixed", rejected.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Update_with_nothing_to_change_or_bad_values_is_exit_2_and_unknown_id_exit_3()
     {
         var id = await CreateEndpointAsync();

@@ -29,7 +29,7 @@ internal static class EndpointView
             new Column("CUDA", Cuda),
             new Column("Workers", Workers),
             new Column("Scaling", Scaling),
-            new Column("Execution timeout", e => JsonPath.At(e, "timeout") is JsonValue t && t.TryGetValue<long>(out var ms) ? $"{ms / 1000.0:0.###}s".Replace(',', '.') : ""),
+            new Column("Execution timeout", e => JsonPath.At(e, "timeout") is JsonValue t && t.TryGetValue<long>(out var ms) ? (ms / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + "s" : ""),
             new Column("FlashBoot", e => JsonPath.Text(e, "flashboot")),
             new Column("Data centers", e => Join(JsonPath.At(e, "dataCenterIds"))),
             new Column("Network volumes", e => Join(JsonPath.At(e, "networkVolumes"))),

@@ -68,9 +68,6 @@ internal sealed class JobService(StateStore store, ServerlessContext context)
     public JsonObject Status(string account, string endpointId, string jobId) =>
         Use(account, endpointId, world => Render(world.Job(jobId), world.Now));
 
-    public bool IsTerminal(string account, string endpointId, string jobId) =>
-        Use(account, endpointId, world => JobStatuses.IsTerminal(world.Job(jobId).Status));
-
     /// <summary>Drains the chunks yielded since the last call. A job without `stream` yields its whole output as one chunk when it completes.</summary>
     public (JsonObject Body, bool HasNews) Stream(string account, string endpointId, string jobId) => Use(account, endpointId, world =>
     {
