@@ -54,4 +54,10 @@ public sealed class RetrySettings
 
     /// <summary>Longest single wait, including a server's Retry-After.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest time the shared rate-limit gate holds all requests for an exhausted window (a minute
+    /// window resets within 60 s); a longer reset (hour, day) is left to the server's 429.
+    /// </summary>
+    public TimeSpan MaxRateLimitHold { get; set; } = TimeSpan.FromSeconds(65);
 }

@@ -34,6 +34,25 @@ public sealed class EndpointLifecycleCliTests(EmulatorFixture emulator) : Endpoi
     }
 
     [Fact]
+    public async Task The_full_loop_from_a_template()
+    {
+        using var http = Emulator.Client(ApiKey);
+        using var content = new StringContent("""{"name":"t","image":"example/worker:2","serverless":true}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("/v2/templates", content);
+        var template = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+
+        var created = await Cli.RunAsync("endpoint", "create", "--template", template, "--gpu", "4090", "--workers-min", "1", "--wait", "-o", "json");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Equal("example/worker:2", created.Json["image"]!.GetValue<string>());
+        var id = created.Json["id"]!.GetValue<string>();
+        var run = await Cli.RunAsync("endpoint", "run", id, "--input", """{"prompt":"hi"}""", "--wait");
+        Assert.Equal("""{"prompt":"hi"}""", run.Stdout.Trim());
+        Assert.Equal(0, (await Cli.RunAsync("endpoint", "delete", id, "--yes")).ExitCode);
+        using var gone = await http.GetAsync($"/v2/templates/{template}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
     public async Task List_and_get_show_request_urls_workers_scaling_and_pools()
     {
         var id = await CreateEndpointAsync("--name", "web", "--workers-max", "4");

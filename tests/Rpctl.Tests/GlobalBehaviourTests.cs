@@ -66,8 +66,8 @@ public sealed class GlobalBehaviourTests(EmulatorFixture emulator) : PodTestBase
         {
             using var cancel = new CancellationTokenSource();
             var run = Cli.RunAsync(cancel.Token, "pod", "create", "--gpu", "4090", "--image", "img:1", "--wait", "-o", "json");
-            // Cancel once the create has reached the emulator, as Ctrl-C would during the wait.
-            for (var i = 0; i < 200 && (await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST", "/v2/pods")).Count == 0; i++)
+            // Cancel once the wait has begun (its first status read is in the log), as Ctrl-C would during the wait.
+            for (var i = 0; i < 400 && (await EmulatorRequests.ListAsync(Emulator, ApiKey, "GET", "/v2/pods/")).Count == 0; i++)
                 await Task.Delay(25);
             cancel.Cancel();
             var result = await run;

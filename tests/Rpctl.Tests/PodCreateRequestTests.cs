@@ -170,4 +170,25 @@ public sealed class PodCreateRequestTests(EmulatorFixture emulator) : PodTestBas
         var bodies = await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST", "/v2/pods");
         Assert.Equal(["SECURE", "COMMUNITY"], bodies.Select(b => b["body"]!["cloud"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Network_volume_is_mounted_and_pins_the_pod_to_its_data_center()
+    {
+        var volume = await Cli.RunAsync("volume", "create", "--name", "data", "--size", "20", "--region", "EU-RO-1", "-o", "json");
+        Assert.True(volume.ExitCode == 0, volume.ToString());
+        var volumeId = volume.Json["id"]!.GetValue<string>();
+
+        var body = await CreateAndCaptureAsync("--gpu", "4090", "--network-volume", volumeId, "--volume-mount", "/mnt/data");
+        var mount = Assert.Single(body["mounts"]!["network"]!.AsArray())!;
+        Assert.Equal(volumeId, mount["volumeId"]!.GetValue<string>());
+        Assert.Equal("/mnt/data", mount["path"]!.GetValue<string>());
+        Assert.Equal(["EU-RO-1"], body["dataCenterIds"]!.AsArray().Select(d => d!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Registry_credential_is_sent_for_private_images()
+    {
+        var body = await CreateAndCaptureAsync("--gpu", "4090", "--registry-auth", "cregistry0000000000000001");
+        Assert.Equal("cregistry0000000000000001", body["registry"]!.GetValue<string>());
+    }
 }

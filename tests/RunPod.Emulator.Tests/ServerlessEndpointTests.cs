@@ -173,3 +173,42 @@ public sealed class ServerlessEndpointTests(EmulatorFixture emulator) : IClassFi
         Assert.True(listing["workers"]![0]!["isStale"]!.GetValue<bool>());
     }
 }
+
+/// <summary>Endpoints bound to templates: settings come from the template, and the template lives and dies with the endpoint.</summary>
+public sealed class ServerlessTemplateTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+{
+    private readonly ServerlessApi _api = new(emulator);
+
+    [Fact]
+    public async Task A_bound_template_supplies_settings_is_in_use_and_is_deleted_with_its_endpoint()
+    {
+        var template = await ApiCall.Post(_api.Client, "/v2/templates", """{"name":"t","image":"example/sdxl:1","serverless":true,"env":{"A":"1","B":"1"}}""");
+        Assert.Equal(HttpStatusCode.Created, template.Status);
+        var tid = template.Json!["id"]!.GetValue<string>();
+
+        var created = await ApiCall.Post(_api.Client, "/v2/serverless",
+            $$$"""{"name":"e","type":"QUEUE","templateId":"{{{tid}}}","env":{"B":"2"},"scaling":{"type":"QUEUE_DELAY","queueDelay":4},"gpu":{"pools":["ADA_24"]}}""");
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal("example/sdxl:1", created.Json!["image"]!.GetValue<string>());
+        Assert.Equal("""{"A":"1","B":"2"}""", created.Json!["env"]!.ToJsonString());
+        var id = created.Json!["id"]!.GetValue<string>();
+
+        var inUse = await ApiCall.Delete(_api.Client, $"/v2/templates/{tid}");
+        Assert.Equal(HttpStatusCode.BadRequest, inUse.Status);
+        Assert.Contains($"endpoint {id}", inUse.Body, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await ApiCall.Delete(_api.Client, $"/v2/serverless/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ApiCall.Get(_api.Client, $"/v2/templates/{tid}")).Status);
+    }
+
+    [Fact]
+    public async Task A_pod_template_is_refused_with_422()
+    {
+        var template = await ApiCall.Post(_api.Client, "/v2/templates", """{"name":"p","image":"example/pod:1"}""");
+        var tid = template.Json!["id"]!.GetValue<string>();
+        var created = await ApiCall.Post(_api.Client, "/v2/serverless",
+            $$$"""{"name":"e","type":"QUEUE","templateId":"{{{tid}}}","scaling":{"type":"QUEUE_DELAY","queueDelay":4},"gpu":{"pools":["ADA_24"]}}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, created.Status);
+        Assert.Contains("not a serverless template", created.Body, StringComparison.Ordinal);
+    }
+}

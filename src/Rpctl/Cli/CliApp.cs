@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using Rpctl.Commands;
 using Rpctl.Output;
@@ -16,12 +17,14 @@ public static class CliApp
         var global = new GlobalOptions();
         await using var invocation = new Invocation(context, global);
         var root = CommandRegistry.BuildRoot(invocation);
-        var parse = root.Parse(args);
+        // No response files: `--readme @FILE` is ours to read, and an @ argument must never be expanded silently.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         invocation.Parse = parse;
 
         try
         {
-            if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+            // Help and the [suggest:N] completion directive run even on an incomplete command line.
+            if (parse.Errors.Count > 0 && parse.Action is not HelpAction && !IsSuggest(parse))
                 return ReportParseErrors(parse, context, invocation);
 
             var config = new InvocationConfiguration
@@ -50,6 +53,10 @@ public static class CliApp
             await context.Err.FlushAsync(CancellationToken.None);
         }
     }
+
+    private static bool IsSuggest(ParseResult parse) =>
+        parse.RootCommandResult.Command is RootCommand root
+        && root.Directives.OfType<SuggestDirective>().Any(d => parse.GetResult(d) is not null);
 
     private static int ReportParseErrors(ParseResult parse, CliContext context, Invocation invocation)
     {

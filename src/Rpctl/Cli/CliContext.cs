@@ -15,6 +15,9 @@ public sealed class CliContext
     public bool StderrIsTerminal { get; init; }
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>Reads one line from the terminal without echoing it (passwords); null falls back to <see cref="In"/>.</summary>
+    public Func<string?>? ReadHiddenLine { get; init; }
+
     public string? Env(string name) => Environment.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
     public string HomeDirectory => Env("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
@@ -41,6 +44,7 @@ public sealed class CliContext
             StdinIsTerminal = !Console.IsInputRedirected,
             StdoutIsTerminal = !Console.IsOutputRedirected,
             StderrIsTerminal = !Console.IsErrorRedirected,
+            ReadHiddenLine = HiddenConsoleInput.ReadLine,
         };
     }
 }

@@ -25,6 +25,13 @@ internal sealed class GlobalOptions
         HelpName = "FORMAT",
     };
 
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = "Configuration profile to use for this run (env RPCTL_PROFILE; default: the active profile)",
+        Recursive = true,
+        HelpName = "NAME",
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Shorthand for --output json",
@@ -37,5 +44,5 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Local, ApiUrl, Output, Json, Debug];
+    public IEnumerable<Option> All => [Local, ApiUrl, Output, Json, Profile, Debug];
 }

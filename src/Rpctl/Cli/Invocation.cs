@@ -27,8 +27,15 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
     public GlobalOptions Global { get; } = global;
     public ParseResult? Parse { get; set; }
 
+    /// <summary>Set by commands that may name a profile that does not exist yet (config init, set-key, profile add).</summary>
+    public bool AllowsNewProfile { get; set; }
+
     public Settings Settings => _settings ??= SettingsResolver.Resolve(
-        Parse ?? throw new InvalidOperationException("settings read before parsing"), Global, Context);
+        Parse ?? throw new InvalidOperationException("settings read before parsing"), Global, Context, AllowsNewProfile,
+        warning => Context.Err.WriteLine("warning: " + warning));
+
+    /// <summary>Forgets the resolved settings, after a command changed the files they came from.</summary>
+    public void ResetSettings() => _settings = null;
 
     public OutputWriter Output => _output ??= new OutputWriter(Context.Out, Context.Err, Settings.Output);
 
@@ -63,7 +70,7 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
                 options.UseSingleOrigin(origin);
             if (Settings.ApiKey is null && requireKey)
                 throw new CliException(ExitCodes.Auth,
-                    "no API key: set RUNPOD_API_KEY (create one at https://www.runpod.io/console/user/settings), or use --local for the built-in emulator");
+                    "no API key: set RUNPOD_API_KEY or run 'rpctl config init' (create a key at https://www.runpod.io/console/user/settings), or use --local for the built-in emulator");
             options.ApiKey = Settings.ApiKey;
         }
 

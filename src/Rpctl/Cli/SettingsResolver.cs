@@ -1,41 +1,93 @@
 using System.CommandLine;
+using Rpctl.Config;
 using Rpctl.Output;
 
 namespace Rpctl.Cli;
 
 /// <summary>
-/// Applies precedence: flag, then environment, then built-in default. Each layer is looked at only
-/// when the one above it has no value, and nothing here touches the network.
+/// Applies precedence, highest first: flag, environment, the selected profile (--profile, then
+/// RPCTL_PROFILE, then active_profile), built-in default. Each layer is looked at only when the
+/// ones above have no value. Reads local files only; nothing here touches the network, and no
+/// file needs to exist.
 /// </summary>
 internal static class SettingsResolver
 {
-    public static Settings Resolve(ParseResult parse, GlobalOptions global, CliContext ctx)
+    public static Settings Resolve(ParseResult parse, GlobalOptions global, CliContext ctx, bool allowNewProfile = false, Action<string>? warn = null)
     {
-        var local = parse.GetValue(global.Local);
-        var urlText = parse.GetValue(global.ApiUrl) ?? ctx.Env("RUNPOD_API_URL");
-        Uri? origin = null;
-        if (urlText is not null)
+        var store = new ConfigStore(ctx);
+        var config = store.Load();
+        var values = new List<SettingValue>();
+
+        var (profile, profileSource) = SelectProfile(parse, global, ctx, config);
+        if (!allowNewProfile && profile != ConfigDocument.DefaultProfile && !config.HasProfile(profile))
         {
-            if (!Uri.TryCreate(urlText, UriKind.Absolute, out origin) || (origin.Scheme != "http" && origin.Scheme != "https"))
-                throw CliException.BadValue("--api-url", urlText, "expected an http(s) URL such as http://127.0.0.1:8787");
+            var known = config.ProfileNames.Count > 0 ? string.Join(", ", config.ProfileNames) : "none yet";
+            throw CliException.Usage($"profile '{profile}' ({profileSource}) does not exist (profiles: {known}); create it with 'rpctl config profile add {profile}'");
         }
 
+        values.Add(new SettingValue("profile", profile, profileSource));
+        var stored = config.Values(profile);
+        var profileLayer = $"profile '{profile}' ({store.ConfigPath})";
+
+        SettingValue Layered(ConfigKey key, string? flagValue, string? flagName)
+        {
+            if (flagValue is not null)
+                return new SettingValue(key.Name, Checked(key, flagValue, flagName!), "flag " + flagName);
+            if (ctx.Env(key.EnvVar) is { } env)
+                return new SettingValue(key.Name, Checked(key, env, "environment variable " + key.EnvVar), "environment variable " + key.EnvVar);
+            if (stored.TryGetValue(key.Name, out var fromProfile) && fromProfile.Trim().Length > 0)
+                return new SettingValue(key.Name, Checked(key, fromProfile, $"{key.Name} in {profileLayer}"), profileLayer);
+            return new SettingValue(key.Name, null, "default");
+        }
+
+        var local = parse.GetValue(global.Local);
         if (local && parse.GetResult(global.ApiUrl) is { Implicit: false })
             throw CliException.Usage("--local and --api-url cannot be used together");
 
-        var format = OutputFormat.Table;
-        var outputText = parse.GetValue(global.Json) ? "json" : parse.GetValue(global.Output) ?? ctx.Env("RPCTL_OUTPUT");
-        if (outputText is not null && !OutputFormats.TryParse(outputText, out format))
-            throw CliException.BadValue("--output", outputText, "expected one of table, json, yaml, csv");
+        var url = Layered(ConfigKeys.ApiUrl, parse.GetValue(global.ApiUrl), "--api-url");
+        Uri? origin = url.Value is null || local ? null : new Uri(url.Value);
+        values.Add(local ? url with { Value = "(built-in emulator)", Source = "flag --local" }
+            : url.Value is null ? url with { Value = new RunPod.Api.RunPodClientOptions().RestOrigin.ToString().TrimEnd('/') }
+            : url);
 
-        string? key = null;
-        var keySource = "none";
-        if (ctx.Env("RUNPOD_API_KEY") is { } envKey)
-        {
-            key = envKey.Trim();
-            keySource = "environment variable RUNPOD_API_KEY";
-        }
+        var outputFlag = parse.GetValue(global.Json) ? "json" : parse.GetValue(global.Output);
+        var output = Layered(ConfigKeys.Output, outputFlag, parse.GetValue(global.Json) ? "--json" : "--output");
+        values.Add(output.Value is null ? output with { Value = "table" } : output);
+        OutputFormats.TryParse(output.Value ?? "table", out var format);
 
-        return new Settings(local, origin, key, keySource, format, parse.GetValue(global.Debug));
+        foreach (var key in new[] { ConfigKeys.CloudType, ConfigKeys.Region, ConfigKeys.Gpu })
+            values.Add(Layered(key, null, null));
+
+        var (apiKey, keySource) = local
+            ? (Invocation.LocalApiKey, "flag --local (built-in emulator account)")
+            : ResolveKey(ctx, store, profile, warn);
+        values.Insert(1, new SettingValue("api_key", apiKey, keySource));
+
+        return new Settings(local, origin, apiKey, keySource, format, parse.GetValue(global.Debug), profile, values);
     }
+
+    /// <summary>--profile, then RPCTL_PROFILE, then active_profile, then "default". Not validated against the file here.</summary>
+    public static (string Name, string Source) SelectProfile(ParseResult parse, GlobalOptions global, CliContext ctx, ConfigDocument config)
+    {
+        var (name, source) = parse.GetValue(global.Profile) is { } flag ? (flag, "flag --profile")
+            : ctx.Env("RPCTL_PROFILE") is { } env ? (env, "environment variable RPCTL_PROFILE")
+            : config.ActiveProfile is { Length: > 0 } active ? (active, "active_profile in config.yaml")
+            : (ConfigDocument.DefaultProfile, "default");
+        ConfigDocument.ValidateProfileName(name, source.StartsWith("flag", StringComparison.Ordinal) ? "--profile" : source);
+        return (name, source);
+    }
+
+    private static (string? Key, string Source) ResolveKey(CliContext ctx, ConfigStore store, string profile, Action<string>? warn)
+    {
+        if (ctx.Env("RUNPOD_API_KEY") is { } envKey)
+            return (envKey.Trim(), "environment variable RUNPOD_API_KEY");
+        if (store.StoredKey(profile, warn) is { } stored)
+            return (stored, $"profile '{profile}' ({store.CredentialsPath})");
+        if (RunPodToml.ReadKey(store.RunPodTomlPath) is { } toml)
+            return (toml, store.RunPodTomlPath);
+        return (null, "none");
+    }
+
+    private static string Checked(ConfigKey key, string value, string where) =>
+        key.Check(value) ?? throw CliException.BadValue(where, value, "expected " + key.Valid);
 }

@@ -1,10 +1,16 @@
 using System.CommandLine;
 using Rpctl.Cli;
+using Rpctl.Commands.Auth;
 using Rpctl.Commands.Capacity;
+using Rpctl.Commands.Completion;
+using Rpctl.Commands.Config;
 using Rpctl.Commands.Emulator;
 using Rpctl.Commands.Endpoint;
 using Rpctl.Commands.Job;
 using Rpctl.Commands.Pod;
+using Rpctl.Commands.Ssh;
+using Rpctl.Commands.Preset;
+using Rpctl.Completion;
 
 namespace Rpctl.Commands;
 
@@ -20,9 +26,20 @@ internal static class CommandRegistry
         root.Subcommands.Add(PodCommand.Create(inv));
         root.Subcommands.Add(EndpointCommand.Create(inv));
         root.Subcommands.Add(JobCommand.Create(inv));
+        root.Subcommands.Add(Template.TemplateCommand.Create(inv));
+        root.Subcommands.Add(Volume.VolumeCommand.Create(inv));
+        root.Subcommands.Add(Registry.RegistryCommand.Create(inv));
+        root.Subcommands.Add(User.UserCommand.Create(inv));
+        root.Subcommands.Add(SshCommand.Create(inv));
         root.Subcommands.Add(CapacityCommand.Create(inv));
         root.Subcommands.Add(EmulatorCommand.Create(inv));
+        root.Subcommands.Add(PresetCommand.Create(inv));
+        root.Subcommands.Add(ConfigCommand.Create(inv));
+        root.Subcommands.Add(AuthCommand.Create(inv));
+        root.Subcommands.Add(CompletionCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
+        CompletionWiring.Attach(root, inv);
+        SuggestAction.Install(root, inv.Context);
         return root;
     }
 }

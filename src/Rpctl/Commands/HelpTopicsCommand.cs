@@ -27,11 +27,21 @@ internal static class HelpTopicsCommand
     }
 
     private const string Environment = """
-        RUNPOD_API_KEY   API key (sent as a bearer token; never printed)
-        RUNPOD_API_URL   Origin of the RunPod APIs, e.g. http://127.0.0.1:8787 for 'rpctl emulator serve'
-        RPCTL_OUTPUT     Default output format: table, json, yaml or csv
+        Precedence, highest first: flag, environment variable, the selected profile, built-in default.
+        The profile is chosen by --profile, else RPCTL_PROFILE, else active_profile in config.yaml, else 'default'.
+
+        RUNPOD_API_KEY     API key (sent as a bearer token; never printed). Beats the profile's stored key,
+                           which beats ~/.runpod/config.toml (apikey = "..." or [default] api_key = "...")
+        RUNPOD_API_URL     Origin of the RunPod APIs, e.g. http://127.0.0.1:8787 for 'rpctl emulator serve' (profile key api_url)
+        RPCTL_PROFILE      Profile to use when --profile is not given
+        RPCTL_OUTPUT       Default output format: table, json, yaml or csv (profile key output)
+        RPCTL_CLOUD_TYPE   Default cloud for pod create: secure, community or all (profile key cloud_type)
+        RPCTL_REGION       Default data center(s) for pod create, comma-separated (profile key region)
+        RPCTL_GPU          Default GPU type(s) for pod create, comma-separated, tried in order (profile key gpu)
         RPCTL_LOCAL_STATE  State file of the --local emulator (default $XDG_DATA_HOME/rpctl/emulator.db)
-        NO_COLOR         Never use colour
+        XDG_CONFIG_HOME    Config directory root: $XDG_CONFIG_HOME/rpctl (default ~/.config/rpctl) holds
+                           config.yaml, credentials.yaml (mode 0600) and presets/ (mode 0600)
+        NO_COLOR           Never use colour
         """;
 
     private const string Output = """

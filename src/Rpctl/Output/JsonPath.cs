@@ -30,7 +30,12 @@ internal static class JsonPath
         _ => node.ToJsonString(),
     };
 
-    private static string FormatNumber(JsonValue v) =>
-        v.TryGetValue<long>(out var l) ? l.ToString(CultureInfo.InvariantCulture)
-        : v.GetValue<double>().ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>Through the JSON text, so values built in code (int, double) read like parsed ones.</summary>
+    private static string FormatNumber(JsonValue v)
+    {
+        var text = v.ToJsonString();
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)
+            ? l.ToString(CultureInfo.InvariantCulture)
+            : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("0.####", CultureInfo.InvariantCulture);
+    }
 }

@@ -6,11 +6,12 @@ namespace Rpctl.Services;
 
 /// <summary>
 /// Prints the exact request(s) a command would send: surface, method, URL and JSON body. The
-/// first is what is sent; the rest are fallbacks tried in order when the one before has no capacity.
+/// first is what is sent; the rest are fallbacks tried in order when the one before has no capacity,
+/// or, with <c>sequence</c>, the steps that follow it.
 /// </summary>
 internal static class DryRun
 {
-    public static void Print(Invocation inv, IReadOnlyList<(string Label, ApiRequest Request)> requests)
+    public static void Print(Invocation inv, IReadOnlyList<(string Label, ApiRequest Request)> requests, bool sequence = false)
     {
         var target = inv.DescribeTarget();
         var items = requests.Select(r => (JsonNode)new JsonObject
@@ -28,7 +29,7 @@ internal static class DryRun
             {
                 if (!first)
                     inv.Context.Out.WriteLine();
-                inv.Context.Out.WriteLine(first ? $"# would send ({label}):" : $"# if that has no capacity ({label}):");
+                inv.Context.Out.WriteLine(first ? $"# would send ({label}):" : sequence ? $"# then ({label}):" : $"# if that has no capacity ({label}):");
                 inv.Context.Out.WriteLine($"{item["method"]} {item["url"]}");
                 if (item["body"] is { } body)
                     inv.Output.WriteTree(body);

@@ -1,5 +1,4 @@
 using RunPod.Api;
-using RunPod.Api.Http;
 using Rpctl.Cli;
 
 namespace Rpctl.Services;
@@ -16,17 +15,17 @@ internal static class NetworkVolumePlacement
         }
 
         var client = await inv.ClientAsync(ct);
-        System.Text.Json.JsonDocument? doc;
+        RunPod.Api.Volumes.NetworkVolume volume;
         try
         {
-            doc = await client.Transport.SendAsync(ApiRequest.Get(ApiSurface.Rest, "/v2/network-volumes/" + Uri.EscapeDataString(volumeId)), ct);
+            volume = await client.Volumes.GetAsync(volumeId, ct);
         }
         catch (RunPodApiException e) when (e.Status == 404)
         {
             throw CliException.NotFound($"network volume {volumeId} not found (see 'rpctl volume list')");
         }
 
-        var dc = doc!.RootElement.GetProperty("dataCenterId").GetString() ?? "";
+        var dc = volume.DataCenter;
         if (regions.Count > 0 && !regions.Contains(dc))
             throw CliException.Usage($"network volume {volumeId} is in {dc}, which is not among --region {string.Join(",", regions)}");
         return [dc];

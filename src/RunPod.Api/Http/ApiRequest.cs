@@ -17,4 +17,7 @@ namespace RunPod.Api.Http;
 public sealed record ApiRequest(ApiSurface Surface, HttpMethod Method, string Path, JsonNode? Body = null, bool CreatesResource = false)
 {
     public static ApiRequest Get(ApiSurface surface, string path) => new(surface, HttpMethod.Get, path);
+
+    /// <summary>Method and path only: a body can hold secrets (registry passwords, env values), so it is never part of the text.</summary>
+    public override string ToString() => $"{Method} {Path}";
 }

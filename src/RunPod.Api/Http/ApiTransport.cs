@@ -20,6 +20,14 @@ public sealed class ApiTransport
         _options = options;
     }
 
+    private TimeSpan _serverClockOffset;
+
+    /// <summary>
+    /// "Now" by the server's clock (its last <c>Date</c> header, to the second), for comparing with
+    /// timestamps the server wrote, such as a pod's <c>createdAt</c>; the local clock until an answer arrives.
+    /// </summary>
+    public DateTimeOffset ServerNow => DateTimeOffset.UtcNow + _serverClockOffset;
+
     /// <summary>The absolute URL a request goes to.</summary>
     public Uri ResolveUrl(ApiRequest request) => request.Surface switch
     {
@@ -59,6 +67,8 @@ public sealed class ApiTransport
 
         using (response)
         {
+            if (response.Headers.Date is { } serverDate)
+                _serverClockOffset = serverDate - DateTimeOffset.UtcNow;
             var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
                 return bytes.Length == 0 ? null : ParseJson(bytes, request);

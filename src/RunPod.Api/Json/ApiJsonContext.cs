@@ -1,7 +1,11 @@
 using System.Text.Json.Serialization;
+using RunPod.Api.Account;
 using RunPod.Api.Catalog;
 using RunPod.Api.Pods;
 using RunPod.Api.Serverless;
+using RunPod.Api.Registries;
+using RunPod.Api.Templates;
+using RunPod.Api.Volumes;
 
 namespace RunPod.Api.Json;
 
@@ -19,6 +23,11 @@ namespace RunPod.Api.Json;
 [JsonSerializable(typeof(StreamBatch))]
 [JsonSerializable(typeof(EndpointHealth))]
 [JsonSerializable(typeof(PurgeResult))]
+[JsonSerializable(typeof(Template))]
+[JsonSerializable(typeof(NetworkVolume))]
+[JsonSerializable(typeof(CreateNetworkVolumeRequest))]
+[JsonSerializable(typeof(Registry))]
+[JsonSerializable(typeof(AccountInfo))]
 [JsonSerializable(typeof(CpuType))]
 [JsonSerializable(typeof(DataCenter))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

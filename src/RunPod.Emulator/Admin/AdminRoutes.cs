@@ -11,7 +11,7 @@ namespace RunPod.Emulator.Admin;
 /// The `/_emulator/...` control surface for tests and the CLI: reset, clock, request log,
 /// config, capacity. No auth: the emulator binds to loopback.
 /// </summary>
-internal sealed class AdminRoutes(StateStore store, EmulatorClock clock, EmulatorConfigStore config, CapacityLedger capacity)
+internal sealed class AdminRoutes(StateStore store, EmulatorClock clock, EmulatorConfigStore config, CapacityLedger capacity, FaultStore faults)
 {
     public void Register(RouteTable routes)
     {
@@ -25,6 +25,7 @@ internal sealed class AdminRoutes(StateStore store, EmulatorClock clock, Emulato
     private Task Reset(HttpContext context)
     {
         store.Write(tx => tx.WipeEverything());
+        faults.Clear();
         return JsonResponse.Write(context, 200, new JsonObject { ["reset"] = true });
     }
 

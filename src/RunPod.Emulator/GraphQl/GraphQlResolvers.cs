@@ -10,7 +10,7 @@ namespace RunPod.Emulator.GraphQl;
 /// The root fields the emulator serves: what REST v2 lacks for pods (spot, placement floors,
 /// resume with GPU count) plus the read queries runpod-python uses. Pods are the same records REST sees.
 /// </summary>
-internal sealed class GraphQlResolvers(StateStore store, PodService pods, CapacityLedger capacity, EmulatorClock clock)
+internal sealed class GraphQlResolvers(StateStore store, PodService pods, CapacityLedger capacity, EmulatorClock clock, GraphQlAccountResolvers accountFields)
 {
     public const string NotAuthenticated = "You must be authenticated to perform this action.";
 
@@ -27,25 +27,25 @@ internal sealed class GraphQlResolvers(StateStore store, PodService pods, Capaci
         "podResume" or "podBidResume" => Act(account!, Input(args), "start"),
         "podStop" => Act(account!, Input(args), "stop"),
         "podTerminate" => Terminate(account!, Input(args)),
+        _ when GraphQlAccountResolvers.Handles(field) => accountFields.Resolve(field, args, account!),
         _ => throw new GraphQlRequestException($"Cannot query field \"{field}\" on type \"Query\"."),
     };
 
     public static bool IsKnown(string field) => field is "__typename" or "gpuTypes" or "myself" or "pod" or "podFindAndDeployOnDemand"
-        or "podRentInterruptable" or "podResume" or "podBidResume" or "podStop" or "podTerminate";
+        or "podRentInterruptable" or "podResume" or "podBidResume" or "podStop" or "podTerminate" || GraphQlAccountResolvers.Handles(field);
 
     private static JsonObject Input(JsonObject args) => args["input"] as JsonObject ?? [];
 
     private JsonObject PodView(StateTransaction tx, PodRecord pod) => GraphQlPodView.Render(pod, pods.StateOf(tx, pod), clock.Now(tx));
 
-    private JsonNode Myself(string account) => store.Read(tx => new JsonObject
+    private JsonNode Myself(string account) => store.Read(tx =>
     {
-        ["id"] = "user_" + account[..12],
-        ["email"] = $"{account[..8]}@emulator.invalid",
-        ["pubKey"] = "",
-        ["clientBalance"] = 100.0,
-        ["currentSpendPerHr"] = pods.List(tx, account).Sum(p => PodJson.Cost(p, pods.StateOf(tx, p).Status)),
-        ["spendLimit"] = 80,
-        ["pods"] = new JsonArray([.. pods.List(tx, account).Select(p => (JsonNode)PodView(tx, p))]),
+        var myself = new JsonObject();
+        accountFields.AddMyself(tx, account, myself);
+        // Spend per hour: what the account's live pods cost now (stopped pods cost 0).
+        myself["currentSpendPerHr"] = Math.Round(pods.List(tx, account).Sum(p => PodJson.Cost(p, pods.StateOf(tx, p).Status)), 4);
+        myself["pods"] = new JsonArray([.. pods.List(tx, account).Select(p => (JsonNode)PodView(tx, p))]);
+        return myself;
     });
 
     private JsonNode GpuTypes(JsonObject args)

@@ -1,14 +1,17 @@
+using RunPod.Emulator.Account;
 using RunPod.Emulator.Catalog;
 using RunPod.Emulator.Pods;
+using RunPod.Emulator.Registries;
 using RunPod.Emulator.Simulation;
 using RunPod.Emulator.State;
+using RunPod.Emulator.Templates;
+using RunPod.Emulator.Volumes;
 
 namespace RunPod.Emulator.Hosting;
 
 /// <summary>
 /// The emulator's object graph, wired by hand (no reflection-based DI activation, AOT-friendly).
-/// Areas added later (templates, volumes, endpoints) plug in here: replace
-/// <see cref="Templates"/>/<see cref="Volumes"/> and add capacity consumers.
+/// Areas added later (endpoints) plug in here: add capacity consumers and template usages.
 /// </summary>
 internal sealed class EmulatorServices : IDisposable
 {
@@ -21,16 +24,21 @@ internal sealed class EmulatorServices : IDisposable
         PodStore = new PodStore();
         Capacity = new CapacityLedger([PodStore]);
         Scheduler = new Scheduler(Capacity);
-        var nothing = new NoTemplatesOrVolumes();
-        Templates = nothing;
-        Volumes = nothing;
-        Pods = new PodService(PodStore, Scheduler, Capacity, Clock, Config, Templates, Volumes);
+        var podReferences = new PodReferences(PodStore);
         Endpoints = new Serverless.EndpointStore();
-        BoundTemplates = new Serverless.NoBoundTemplates();
+        var endpointTemplates = new Serverless.EndpointTemplateBinding(Endpoints, () => Templates!);
+        BoundTemplates = endpointTemplates;
+        Templates = new TemplateService([podReferences, endpointTemplates]);
+        Volumes = new VolumeService();
+        Registries = new RegistryService([podReferences], Templates);
+        Delegations = new DelegationService(Clock);
+        SshKeys = new SshKeyStore();
+        Pods = new PodService(PodStore, Scheduler, Capacity, Clock, Config, Templates, Volumes);
         Webhooks = new Serverless.WebhookDispatcher(options.WebhookRetryDelay);
         var serverless = new Serverless.ServerlessContext(Endpoints, Clock, Config, Webhooks);
         EndpointService = new Serverless.EndpointService(serverless, Templates, Volumes, BoundTemplates);
         Jobs = new Serverless.JobService(Store, serverless);
+        Faults = new Admin.FaultStore();
     }
 
     public EmulatorOptions Options { get; }
@@ -40,12 +48,16 @@ internal sealed class EmulatorServices : IDisposable
     public PodStore PodStore { get; }
     public CapacityLedger Capacity { get; }
     public Scheduler Scheduler { get; }
-    public ITemplateSource Templates { get; }
-    public INetworkVolumeSource Volumes { get; }
+    public TemplateService Templates { get; }
+    public VolumeService Volumes { get; }
+    public RegistryService Registries { get; }
+    public DelegationService Delegations { get; }
+    public SshKeyStore SshKeys { get; }
     public PodService Pods { get; }
     public Serverless.EndpointStore Endpoints { get; }
+    public Admin.FaultStore Faults { get; }
 
-    /// <summary>Replace when a template store exists: endpoint deletion removes the bound template through it.</summary>
+    /// <summary>Endpoint deletion removes the endpoint's bound template through it.</summary>
     public Serverless.IBoundTemplateRemover BoundTemplates { get; }
     public Serverless.EndpointService EndpointService { get; }
     public Serverless.JobService Jobs { get; }

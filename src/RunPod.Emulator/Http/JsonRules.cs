@@ -42,6 +42,16 @@ internal abstract record JsonRule
         return false;
     }
 
+    /// <summary>Throws the 422 listing every violation, if any.</summary>
+    public static void EnsureValid(JsonRule rule, JsonNode? body)
+    {
+        var errors = Validate(rule, body);
+        if (errors.Count > 0)
+        {
+            throw ApiException.Validation(errors);
+        }
+    }
+
     public static List<string> Validate(JsonRule rule, JsonNode? body)
     {
         var errors = new List<string>();
@@ -171,7 +181,7 @@ internal sealed record MapRule(JsonRule Values) : JsonRule
 }
 
 /// <summary>A closed object (additionalProperties/unevaluatedProperties false).</summary>
-internal sealed record ObjectRule(IReadOnlyDictionary<string, JsonRule> Properties, string[]? Required = null) : JsonRule
+internal sealed record ObjectRule(IReadOnlyDictionary<string, JsonRule> Properties, string[]? Required = null, int MinProperties = 0) : JsonRule
 {
     protected override string TypeName => "object";
 
@@ -186,6 +196,10 @@ internal sealed record ObjectRule(IReadOnlyDictionary<string, JsonRule> Properti
         if (missing.Count > 0)
         {
             errors.Add($"{path}: missing properties: {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+        }
+        if (obj.Count < MinProperties)
+        {
+            errors.Add($"{path}: minimum {MinProperties} properties required, but found {obj.Count} properties");
         }
         var unknown = obj.Select(p => p.Key).Where(k => !Properties.ContainsKey(k)).ToList();
         if (unknown.Count > 0)

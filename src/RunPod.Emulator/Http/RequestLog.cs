@@ -36,6 +36,10 @@ internal sealed class RequestLog(StateStore store, EmulatorClock clock)
         finally
         {
             entry["status"] = context.Response.StatusCode;
+            if (context.Items.TryGetValue(FaultInjector.LogKey, out var fault))
+            {
+                entry["fault"] = fault as string;
+            }
             store.Write(tx => tx.AppendRequestLog(entry.ToJsonString()));
         }
     }

@@ -19,11 +19,3 @@ internal interface INetworkVolumeSource
 {
     string? DataCenterOf(State.StateTransaction tx, string account, string volumeId);
 }
-
-/// <summary>Used until the templates and volumes areas are plugged in: nothing exists.</summary>
-internal sealed class NoTemplatesOrVolumes : ITemplateSource, INetworkVolumeSource
-{
-    public TemplateSettings? Find(State.StateTransaction tx, string account, string templateId) => null;
-
-    public string? DataCenterOf(State.StateTransaction tx, string account, string volumeId) => null;
-}

@@ -39,6 +39,11 @@ internal sealed class PodRecord
     public bool GlobalNetworking { get; set; }
     public string? GlobalIp { get; set; }
     public string? Template { get; set; }
+    /// <summary>
+    /// The template the pod was created from. Not shown (the pod's `template` stays null: the
+    /// template is a one-time source), but it keeps the template from being deleted while the pod lives.
+    /// </summary>
+    public string? SourceTemplateId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>RUNNING or EXITED: what the user last asked for.</summary>

@@ -21,7 +21,7 @@ internal static class PodSchemas
         }, ["volumeId", "path"]), MaxItems: 1),
     });
 
-    /// <summary>ContainerConfig's properties, shared by every resource that runs a container (pods, endpoints).</summary>
+    /// <summary>ContainerConfig: shared by pods, templates and endpoints.</summary>
     internal static Dictionary<string, JsonRule> ContainerConfig() => new()
     {
         ["image"] = new StringRule(),

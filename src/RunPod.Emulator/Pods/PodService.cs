@@ -20,7 +20,7 @@ internal sealed class PodService(
             throw ApiException.Validation(["$: missing properties: 'image'"]);
         }
         var mounts = JsonNode.Parse(spec.MountsJson)!.AsObject();
-        var pinned = CheckMounts(tx, account, mounts, isCpu: spec.GpuId is null);
+        var pinned = CheckMounts(tx, account, mounts, isCpu: spec.GpuId is null, spec.DataCenterIds);
         var units = CheckCompute(spec);
         PortSpec.Validate(spec.Ports ?? []);
 
@@ -52,6 +52,7 @@ internal sealed class PodService(
             MountsJson = mounts.ToJsonString(),
             GlobalNetworking = spec.GlobalNetworking,
             Template = null, // the spec: templateId is a one-time source, the pod keeps no link
+            SourceTemplateId = spec.TemplateId,
             CreatedAt = now,
             LaunchedAt = now,
             LaunchProvisions = true,
@@ -92,6 +93,7 @@ internal sealed class PodService(
                 throw ApiException.Validation(["$.templateId: a serverless template cannot be applied to a pod"]);
             }
             pod.Image = template.Image;
+            pod.SourceTemplateId = templateId;
             pod.Args = template.Args;
             pod.Disk = template.Disk;
             pod.Ports = [.. template.Ports];
@@ -222,7 +224,7 @@ internal sealed class PodService(
     }
 
     /// <summary>Cross-field mount rules (400); returns the DC a network volume pins the pod to.</summary>
-    private string? CheckMounts(StateTransaction tx, string account, JsonObject mounts, bool isCpu)
+    private string? CheckMounts(StateTransaction tx, string account, JsonObject mounts, bool isCpu, List<string> dataCenterIds)
     {
         if (mounts.ContainsKey("persistent") && mounts.ContainsKey("network"))
         {
@@ -235,7 +237,12 @@ internal sealed class PodService(
         if (mounts["network"] is JsonArray { Count: > 0 } network)
         {
             var volumeId = network[0]!["volumeId"]!.GetValue<string>();
-            return volumes.DataCenterOf(tx, account, volumeId) ?? throw ApiException.NotFound();
+            var dataCenter = volumes.DataCenterOf(tx, account, volumeId) ?? throw ApiException.NotFound();
+            if (dataCenterIds.Count > 0 && !dataCenterIds.Contains(dataCenter))
+            {
+                throw ApiException.BadRequest($"network volume {volumeId} is in {dataCenter}; a pod using it must be placed there, but dataCenterIds allows only {string.Join(", ", dataCenterIds)}");
+            }
+            return dataCenter;
         }
         return null;
     }

@@ -9,7 +9,8 @@ namespace Rpctl.Commands.Emulator;
 internal static class EmulatorCommand
 {
     public static Command Create(Invocation inv) =>
-        new Command("emulator", "Run the built-in RunPod emulator (REST v2, GraphQL, serverless runtime) for any client")
+        new Command("emulator", CommandExtensions.Describe("Run the built-in RunPod emulator (REST v2, GraphQL, serverless runtime) for any client",
+                "rpctl emulator serve", "rpctl emulator reset --local"))
             .With(Serve(inv), Reset(inv));
 
     private static Command Serve(Invocation inv)

@@ -7,7 +7,9 @@ namespace Rpctl.Commands.Endpoint;
 internal static class EndpointCommand
 {
     public static Command Create(Invocation inv) =>
-        new Command("endpoint", "Create and manage serverless endpoints, and send them work").With(
+        new Command("endpoint", CommandExtensions.Describe("Create and manage serverless endpoints, and send them work",
+            "rpctl endpoint create --template TEMPLATE_ID --gpu 4090 --workers-min 1 --wait",
+            "rpctl endpoint run ENDPOINT_ID --input '{\"prompt\":\"hi\"}' --wait", "rpctl endpoint list")).With(
             EndpointListCommand.Create(inv),
             EndpointGetCommand.Create(inv),
             EndpointCreateCommand.Create(inv),

@@ -6,7 +6,8 @@ namespace Rpctl.Commands.Job;
 internal static class JobCommand
 {
     public static Command Create(Invocation inv) =>
-        new Command("job", "Follow, cancel and retry serverless jobs").With(
+        new Command("job", CommandExtensions.Describe("Follow, cancel and retry serverless jobs",
+            "rpctl job status ENDPOINT_ID JOB_ID --wait", "rpctl job cancel ENDPOINT_ID JOB_ID")).With(
             JobStatusCommand.Create(inv, "status"),
             JobOutputCommand.Create(inv),
             JobCancelCommand.Create(inv, "cancel"),

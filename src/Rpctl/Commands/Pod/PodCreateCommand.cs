@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using RunPod.Api;
 using RunPod.Api.Pods;
 using Rpctl.Cli;
+using Rpctl.Presets;
 using Rpctl.Services;
 
 namespace Rpctl.Commands.Pod;
@@ -12,46 +13,82 @@ internal static class PodCreateCommand
     public static Command Create(Invocation inv)
     {
         var o = new PodCreateOptions();
-        return new Command("create", CommandExtensions.Describe("Create a pod",
+        var command = new Command("create", CommandExtensions.Describe("Create a pod",
                 "rpctl pod create --gpu \"RTX 4090\" --image runpod/pytorch:2.8.0 --wait",
                 "rpctl pod create --gpu 4090 --gpu a6000 --cloud-type all --ports 8888/http,22/tcp --env HF_TOKEN=... --dry-run",
-                "rpctl pod create --cpu cpu3c --vcpu 4 --image ubuntu:24.04"))
-            .With(o.All)
-            .Runs(inv, async (parse, ct) =>
+                "rpctl pod create --cpu cpu3c --vcpu 4 --image ubuntu:24.04",
+                "rpctl pod create --gpu 4090 --image runpod/pytorch:2.8.0 --name worker --count 8 --parallel 4",
+                "rpctl pod create --preset trainer --gpu-count 2 --save-preset trainer-2x"))
+            .With(o.All);
+        return command.Runs(inv, (parse, ct) => RunAsync(inv, parse, o, parse.GetValue(o.Preset), ct));
+    }
+
+    /// <summary>
+    /// Plans and creates (shared by <c>pod create</c> and <c>preset apply</c>); with --save-preset,
+    /// saves the settings only once the pod exists, or after a dry run.
+    /// </summary>
+    public static async Task<int> RunAsync(Invocation inv, ParseResult parse, PodCreateOptions o, string? presetName, CancellationToken ct)
+    {
+        var store = new PresetStore(inv.Context);
+        var savePreset = parse.GetValue(o.SavePreset);
+        if (savePreset is not null)
+            PresetStore.Validate(savePreset, "--save-preset");
+        var presetParse = presetName is null ? null : PodPresetValues.Parse(o, store.Load(presetName, "--preset"));
+        var flags = new PodCreateInput(parse, presetParse, o, inv.Settings);
+        var (attempts, planned) = await PodCreatePlanner.PlanAsync(inv, flags, o, ct);
+        if (parse.GetValue(o.Count) is { } count)
+        {
+            var code = await PodBulkCreate.RunAsync(inv, parse, o, attempts, count, ct);
+            if (code == ExitCodes.Success || parse.GetValue(o.DryRun))
+                SavePresetIfAsked(inv, store, savePreset, flags, o, planned, presetName);
+            return code;
+        }
+
+        if (parse.GetValue(o.DryRun))
+        {
+            DryRun.Print(inv, attempts.Select(a => (a.Label, a.Request)).ToList());
+            SavePresetIfAsked(inv, store, savePreset, flags, o, planned, presetName);
+            return ExitCodes.Success;
+        }
+
+        var pod = await CreateFirstAvailableAsync(inv, attempts, ct);
+        SavePresetIfAsked(inv, store, savePreset, flags, o, planned, presetName);
+        if (parse.GetValue(o.Wait))
+        {
+            var client = await inv.ClientAsync(ct);
+            var timeout = PodArguments.Duration(parse, o.Timeout, TimeSpan.FromMinutes(10));
+            try
             {
-                var attempts = await PodCreatePlanner.PlanAsync(inv, parse, o, ct);
-                if (parse.GetValue(o.DryRun))
-                {
-                    DryRun.Print(inv, attempts.Select(a => (a.Label, a.Request)).ToList());
-                    return ExitCodes.Success;
-                }
+                pod = await PodWaiter.WaitAsync(client, pod.Id, PodStatus.Running, timeout, TimeSpan.FromSeconds(1), inv.Output.Note, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw new CliException(ExitCodes.Interrupted, $"interrupted while waiting: pod {pod.Id} ({pod.Name}) was created and may be billing", pod.Id);
+            }
+        }
 
-                var pod = await CreateFirstAvailableAsync(inv, attempts, ct);
-                if (parse.GetValue(o.Wait))
-                {
-                    var client = await inv.ClientAsync(ct);
-                    var timeout = PodArguments.Duration(parse, o.Timeout, TimeSpan.FromMinutes(10));
-                    try
-                    {
-                        pod = await PodWaiter.WaitAsync(client, pod.Id, PodStatus.Running, timeout, TimeSpan.FromSeconds(1), inv.Output.Note, ct);
-                    }
-                    catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                    {
-                        throw new CliException(ExitCodes.Interrupted, $"interrupted while waiting: pod {pod.Id} ({pod.Name}) was created and may be billing", pod.Id);
-                    }
-                }
+        var printable = PodArguments.Printable(pod, parse.GetValue(o.ShowSecrets));
+        inv.Output.WriteResult(printable, $"Created pod {pod.Id} ({pod.Name}), status {pod.Status}");
+        return ExitCodes.Success;
+    }
 
-                var printable = PodArguments.Printable(pod, parse.GetValue(o.ShowSecrets));
-                inv.Output.WriteResult(printable, $"Created pod {pod.Id} ({pod.Name}), status {pod.Status}");
-                return ExitCodes.Success;
-            });
+    /// <summary>Saving reports on stderr only, so stdout stays the pod's JSON in -o json mode.</summary>
+    private static void SavePresetIfAsked(Invocation inv, PresetStore store, string? name, PodCreateInput flags, PodCreateOptions o,
+        PlannedValues planned, string? basedOn)
+    {
+        if (name is null)
+            return;
+        var values = PodPresetValues.FromInput(flags, o, planned.Env, planned.GpuIds);
+        var source = basedOn is null ? "pod create flags" : $"preset '{basedOn}' with pod create flags";
+        store.Save(new SavedPreset(name, SavedPreset.PodKind, null, source, values));
+        inv.Output.Note($"saved preset '{name}' to {store.PathOf(name)}");
     }
 
     /// <summary>
     /// Tries each GPU type / cloud in order, as RunPod's createPod description recommends: "no
     /// capacity" (400) and "no access" (403) move on to the next; anything else stops.
     /// </summary>
-    private static async Task<RunPod.Api.Pods.Pod> CreateFirstAvailableAsync(Invocation inv, List<CreateAttempt> attempts, CancellationToken ct)
+    internal static async Task<RunPod.Api.Pods.Pod> CreateFirstAvailableAsync(Invocation inv, List<CreateAttempt> attempts, CancellationToken ct)
     {
         var client = await inv.ClientAsync(ct);
         var refusals = new List<string>();

@@ -38,15 +38,27 @@ internal sealed class PodCreateOptions
     public Option<int?> MinDownload { get; } = ValidatedOptions.Int("--min-download", "Minimum download bandwidth in Mbps (GraphQL placement)", 1, 100_000, "MBPS");
     public Option<int?> MinUpload { get; } = ValidatedOptions.Int("--min-upload", "Minimum upload bandwidth in Mbps (GraphQL placement)", 1, 100_000, "MBPS");
     public Option<bool> PublicIp { get; } = new("--public-ip") { Description = "Require a public IP (GraphQL placement)" };
+    public Option<int?> Count { get; } = ValidatedOptions.Int("--count", "Create N pods named <name>-1..N; names that already exist are skipped, so a re-run finishes a partial batch", 1, 1000);
+    public Option<int?> Parallel { get; } = PodBulkOptions.ParallelOption();
     public Option<bool> DryRun { get; } = SharedOptions.DryRun();
     public Option<bool> Wait { get; } = SharedOptions.Wait("the pod is RUNNING");
     public Option<TimeSpan?> Timeout { get; } = SharedOptions.Timeout("10m");
     public Option<bool> ShowSecrets { get; } = SharedOptions.ShowSecrets();
+    public Option<string?> Preset { get; } = new("--preset") { Description = "Start from a saved preset; flags override it, --env merges per key (see 'rpctl preset list')", HelpName = "NAME" };
+    public Option<string?> SavePreset { get; } = new("--save-preset") { Description = "After a successful create (or with --dry-run), save these settings as a preset", HelpName = "NAME" };
+
+    /// <summary>What a preset can hold: everything that shapes the pod, not its name or how this run behaves.</summary>
+    public Option[] Storable =>
+    [
+        Image, Template, Gpu, GpuCount, Cpu, Vcpu, CloudType, ContainerDisk, VolumeDisk, VolumeMount, NetworkVolume, Ports, Env,
+        Region, Country, CudaVersion, MinCudaVersion, DockerStartCmd, Registry, NoSsh, Jupyter, GlobalNetworking, Spot, Bid,
+        MinVcpu, MinRam, MinDownload, MinUpload, PublicIp,
+    ];
 
     public Symbol[] All =>
     [
         Name, Image, Template, Gpu, GpuCount, Cpu, Vcpu, CloudType, ContainerDisk, VolumeDisk, VolumeMount, NetworkVolume,
         Ports, Env, EnvFile, Region, Country, CudaVersion, MinCudaVersion, DockerStartCmd, Entrypoint, Registry, NoSsh, Jupyter,
-        GlobalNetworking, Spot, Bid, MinVcpu, MinRam, MinDownload, MinUpload, PublicIp, DryRun, Wait, Timeout, ShowSecrets,
+        GlobalNetworking, Spot, Bid, MinVcpu, MinRam, MinDownload, MinUpload, PublicIp, Count, Parallel, DryRun, Wait, Timeout, ShowSecrets, Preset, SavePreset,
     ];
 }

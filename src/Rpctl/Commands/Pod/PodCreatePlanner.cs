@@ -14,57 +14,60 @@ namespace Rpctl.Commands.Pod;
 /// <summary>One way of creating the pod: a GPU type in a cloud, on REST v2 or on GraphQL.</summary>
 internal sealed record CreateAttempt(string Label, ApiRequest Request, string? GraphQlField);
 
+/// <summary>Values the planner settled on that a saved preset needs: the merged env and the GPU type ids.</summary>
+internal sealed record PlannedValues(IReadOnlyDictionary<string, string> Env, IReadOnlyList<string> GpuIds);
+
 /// <summary>
 /// Turns the flags of <c>pod create</c> into the requests to try, in order. Everything is checked
 /// here, before anything is sent, so a bad flag never costs a half-made pod.
 /// </summary>
 internal static partial class PodCreatePlanner
 {
-    public static async Task<List<CreateAttempt>> PlanAsync(Invocation inv, ParseResult parse, PodCreateOptions o, CancellationToken ct)
+    public static async Task<(List<CreateAttempt> Attempts, PlannedValues Values)> PlanAsync(Invocation inv, PodCreateInput flags, PodCreateOptions o, CancellationToken ct)
     {
-        if (parse.GetValue(o.Entrypoint) is not null)
+        if (flags.Get(o.Entrypoint) is not null)
             throw CliException.Usage("--entrypoint is not supported: RunPod's v2 API has no entrypoint field and no API surface sets it; " +
                                      "pass the command with --docker-start-cmd (sent as the entrypoint's args) or set ENTRYPOINT in the image");
 
-        var image = parse.GetValue(o.Image);
-        var template = parse.GetValue(o.Template);
+        var image = flags.Get(o.Image);
+        var template = flags.Get(o.Template);
         if (image is null && template is null)
             throw CliException.Usage("pod create needs --image IMAGE or --template TEMPLATE_ID");
 
-        var gpuInputs = parse.GetValue(o.Gpu) ?? [];
-        var cpu = parse.GetValue(o.Cpu);
+        var gpuInputs = flags.Get(o.Gpu) ?? [];
+        var cpu = flags.Get(o.Cpu);
         if (gpuInputs.Length > 0 && cpu is not null)
             throw CliException.Usage("--gpu and --cpu cannot be used together: a pod is either a GPU pod or a CPU pod");
         if (gpuInputs.Length == 0 && cpu is null)
             throw CliException.Usage("pod create needs --gpu TYPE (or --cpu FLAVOR --vcpu N for a CPU pod)");
-        var vcpu = parse.GetValue(o.Vcpu);
+        var vcpu = flags.Get(o.Vcpu);
         if (vcpu is not null && cpu is null)
             throw CliException.Usage("--vcpu applies only to CPU pods (with --cpu)");
         if (vcpu is { } v && (v & (v - 1)) != 0)
             throw CliException.BadValue("--vcpu", v.ToString(), "expected a power of two (2, 4, 8, ...)");
-        if (cpu is not null && parse.GetValue(o.GpuCount) is not null)
+        if (cpu is not null && flags.Get(o.GpuCount) is not null)
             throw CliException.Usage("--gpu-count applies only to GPU pods");
 
-        var spot = parse.GetValue(o.Spot);
-        var bid = parse.GetValue(o.Bid);
+        var spot = flags.Get(o.Spot);
+        var bid = flags.Get(o.Bid);
         if (bid is not null && !spot)
             throw CliException.Usage("--bid needs --spot");
         if (spot && cpu is not null)
             throw CliException.Usage("--spot applies only to GPU pods");
 
-        var cudaVersions = (parse.GetValue(o.CudaVersion) ?? [])
+        var cudaVersions = (flags.Get(o.CudaVersion) ?? [])
             .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
         foreach (var c in cudaVersions.Where(c => !CudaPattern().IsMatch(c)))
             throw CliException.BadValue("--cuda-version", c, "expected MAJOR.MINOR such as 12.8");
-        var minCuda = parse.GetValue(o.MinCudaVersion);
+        var minCuda = flags.Get(o.MinCudaVersion);
         if (minCuda is not null && !CudaPattern().IsMatch(minCuda))
             throw CliException.BadValue("--min-cuda-version", minCuda, "expected MAJOR.MINOR such as 12.4");
         if (minCuda is not null && cudaVersions.Count > 0)
             throw CliException.Usage("--cuda-version and --min-cuda-version cannot be used together: give a list or a floor");
 
-        var volumeDisk = parse.GetValue(o.VolumeDisk);
-        var networkVolume = parse.GetValue(o.NetworkVolume);
-        var mountPath = parse.GetValue(o.VolumeMount);
+        var volumeDisk = flags.Get(o.VolumeDisk);
+        var networkVolume = flags.Get(o.NetworkVolume);
+        var mountPath = flags.Get(o.VolumeMount);
         if (volumeDisk is not null && networkVolume is not null)
             throw CliException.Usage("--volume-disk and --network-volume cannot be used together: a pod has one kind of volume");
         if (mountPath is not null && volumeDisk is null && networkVolume is null)
@@ -74,18 +77,18 @@ internal static partial class PodCreatePlanner
         if (volumeDisk is not null && cpu is not null)
             throw CliException.Usage("--volume-disk is not available on CPU pods; use --network-volume");
 
-        var env = EnvVars.Parse(parse.GetValue(o.Env) ?? [], parse.GetValue(o.EnvFile), inv.Context);
-        var ports = PortSpecs.Parse(parse.GetValue(o.Ports) ?? []);
-        var regions = (parse.GetValue(o.Region) ?? [])
+        var env = flags.Env(inv.Context);
+        var ports = PortSpecs.Parse(flags.Get(o.Ports) ?? []);
+        var regions = (flags.Get(o.Region) ?? [])
             .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Select(s => s.ToUpperInvariant()).Distinct().ToList();
         foreach (var r in regions.Where(r => !DataCenterPattern().IsMatch(r)))
             throw CliException.BadValue("--region", r, "expected a data center id such as US-TX-3 (see 'rpctl capacity regions')");
-        var country = parse.GetValue(o.Country)?.ToUpperInvariant();
+        var country = flags.Get(o.Country)?.ToUpperInvariant();
         if (country is not null && !CountryPattern().IsMatch(country))
             throw CliException.BadValue("--country", country, "expected a two-letter country code such as US");
 
-        var clouds = (parse.GetValue(o.CloudType) ?? "secure") switch
+        var clouds = (flags.Get(o.CloudType) ?? "secure") switch
         {
             "community" => new[] { "COMMUNITY" },
             "all" => ["SECURE", "COMMUNITY"],
@@ -102,44 +105,45 @@ internal static partial class PodCreatePlanner
         if (networkVolume is not null)
             regions = await NetworkVolumePlacement.PinAsync(inv, networkVolume, regions, ct);
 
-        var name = parse.GetValue(o.Name) ?? NameGenerator.ForGpu(gpus.FirstOrDefault()?.Name ?? cpu);
+        var name = flags.Get(o.Name) ?? NameGenerator.ForGpu(gpus.FirstOrDefault()?.Name ?? cpu);
         if (name.Trim().Length == 0)
             throw CliException.BadValue("--name", name, "the name must not be empty");
 
-        var useGraphQl = spot || parse.GetValue(o.MinVcpu) is not null || parse.GetValue(o.MinRam) is not null
-                         || parse.GetValue(o.MinDownload) is not null || parse.GetValue(o.MinUpload) is not null
-                         || parse.GetValue(o.PublicIp);
+        var useGraphQl = spot || flags.Get(o.MinVcpu) is not null || flags.Get(o.MinRam) is not null
+                         || flags.Get(o.MinDownload) is not null || flags.Get(o.MinUpload) is not null
+                         || flags.Get(o.PublicIp);
 
         var common = new CreatePodRequest
         {
             Name = name,
             Image = image,
             TemplateId = template,
-            Disk = parse.GetValue(o.ContainerDisk),
+            Disk = flags.Get(o.ContainerDisk),
             Ports = ports.Count > 0 ? ports : null,
             Env = env.Count > 0 ? env : null,
-            Args = parse.GetValue(o.DockerStartCmd),
-            Registry = parse.GetValue(o.Registry),
-            StartSsh = !parse.GetValue(o.NoSsh),
-            StartJupyter = parse.GetValue(o.Jupyter) ? true : null,
-            GlobalNetworking = parse.GetValue(o.GlobalNetworking) ? true : null,
+            Args = flags.Get(o.DockerStartCmd),
+            Registry = flags.Get(o.Registry),
+            StartSsh = !flags.Get(o.NoSsh),
+            StartJupyter = flags.Get(o.Jupyter) ? true : null,
+            GlobalNetworking = flags.Get(o.GlobalNetworking) ? true : null,
             DataCenterIds = regions.Count > 0 ? regions : null,
             Mounts = volumeDisk is { } size ? new Mounts { Persistent = new PersistentMount(size, mountPath ?? "/workspace") }
                 : networkVolume is not null ? new Mounts { Network = [new NetworkMount(networkVolume, mountPath ?? "/workspace")] }
                 : null,
         };
 
+        var planned = new PlannedValues(env, gpus.Select(g => g.Id).ToList());
         if (cpu is not null)
         {
             common.Cpu = new CreateCpuConfig { Id = cpu, VcpuCount = vcpu ?? 2 };
-            return clouds.Select(cloud => Rest($"{cpu} ({cloud.ToLowerInvariant()})", common, cloud)).ToList();
+            return (clouds.Select(cloud => Rest($"{cpu} ({cloud.ToLowerInvariant()})", common, cloud)).ToList(), planned);
         }
 
-        var count = parse.GetValue(o.GpuCount) ?? 1;
+        var count = flags.Get(o.GpuCount) ?? 1;
         if (useGraphQl)
         {
             var graphQlCloud = clouds.Length == 2 ? "ALL" : clouds[0];
-            return gpus.Select(g => GraphQlAttempt(g, count, graphQlCloud, common, parse, o, spot, bid, country, volumeDisk, networkVolume, mountPath, cudaVersions)).ToList();
+            return (gpus.Select(g => GraphQlAttempt(g, count, graphQlCloud, common, flags, o, spot, bid, country, volumeDisk, networkVolume, mountPath, cudaVersions)).ToList(), planned);
         }
 
         var attempts = new List<CreateAttempt>();
@@ -159,7 +163,7 @@ internal static partial class PodCreatePlanner
             }
         }
 
-        return attempts;
+        return (attempts, planned);
     }
 
     private static CreateAttempt Rest(string label, CreatePodRequest request, string cloud)
@@ -180,13 +184,13 @@ internal static partial class PodCreatePlanner
     /// Spot pods and placement constraints (min vCPU/RAM/bandwidth, public IP) exist only in
     /// GraphQL. All user values travel as variables, never inside the query text.
     /// </summary>
-    private static CreateAttempt GraphQlAttempt(GpuEntry gpu, int count, string cloud, CreatePodRequest common, ParseResult parse,
+    private static CreateAttempt GraphQlAttempt(GpuEntry gpu, int count, string cloud, CreatePodRequest common, PodCreateInput flags,
         PodCreateOptions o, bool spot, double? bid, string? country, int? volumeDisk, string? networkVolume, string? mountPath,
         List<string> cudaVersions)
     {
-        if (parse.GetValue(o.MinCudaVersion) is not null)
+        if (flags.Get(o.MinCudaVersion) is not null)
             throw CliException.Usage("--min-cuda-version cannot be combined with --spot or placement flags (GraphQL has no CUDA floor); use --cuda-version");
-        if (parse.GetValue(o.GlobalNetworking))
+        if (flags.Get(o.GlobalNetworking))
             throw CliException.Usage("--global-networking cannot be combined with --spot or placement flags (GraphQL cannot set it)");
 
         var input = new JsonObject
@@ -211,11 +215,11 @@ internal static partial class PodCreatePlanner
         if (cudaVersions.Count > 0) input["allowedCudaVersions"] = new JsonArray(cudaVersions.Select(c => (JsonNode)c).ToArray());
         if (common.StartJupyter == true) input["startJupyter"] = true;
         if (common.Registry is not null) input["containerRegistryAuthId"] = common.Registry;
-        if (parse.GetValue(o.MinVcpu) is { } minVcpu) input["minVcpuCount"] = minVcpu;
-        if (parse.GetValue(o.MinRam) is { } minRam) input["minMemoryInGb"] = minRam;
-        if (parse.GetValue(o.MinDownload) is { } down) input["minDownload"] = down;
-        if (parse.GetValue(o.MinUpload) is { } up) input["minUpload"] = up;
-        if (parse.GetValue(o.PublicIp)) input["supportPublicIp"] = true;
+        if (flags.Get(o.MinVcpu) is { } minVcpu) input["minVcpuCount"] = minVcpu;
+        if (flags.Get(o.MinRam) is { } minRam) input["minMemoryInGb"] = minRam;
+        if (flags.Get(o.MinDownload) is { } down) input["minDownload"] = down;
+        if (flags.Get(o.MinUpload) is { } up) input["minUpload"] = up;
+        if (flags.Get(o.PublicIp)) input["supportPublicIp"] = true;
 
         string query, field;
         if (spot)

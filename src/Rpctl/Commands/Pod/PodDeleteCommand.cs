@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RunPod.Api;
 using Rpctl.Cli;
 
 namespace Rpctl.Commands.Pod;
@@ -9,18 +8,23 @@ internal static class PodDeleteCommand
 {
     public static Command Create(Invocation inv)
     {
-        var id = PodArguments.Id();
-        var yes = SharedOptions.Yes();
-        return new Command("delete", CommandExtensions.Describe("Terminate a pod for good (its container disk and pod volume are destroyed)",
-                "rpctl pod delete abc123def456gh", "rpctl pod delete abc123def456gh --yes"))
-            .With(id, yes)
+        var ids = PodArguments.Ids();
+        var o = new PodBulkOptions();
+        return new Command("delete", CommandExtensions.Describe("Terminate pods for good (their container disk and pod volume are destroyed)",
+                "rpctl pod delete abc123def456gh", "rpctl pod delete abc123def456gh xyz789uvw012ab --yes", "rpctl pod delete --all --status exited --older-than 7d --dry-run"))
+            .With(ids)
+            .With(o.Everything(withAll: true))
             .Runs(inv, async (parse, ct) =>
             {
-                var podId = parse.GetValue(id)!;
+                var given = parse.GetValue(ids) ?? [];
+                if (PodBulkOperation.Applies(parse, o, given))
+                    return await PodBulkOperation.RunAsync(inv, parse, o, PodBulkAction.Delete, given, allImplied: false, waitTimeout: null, ct);
+
+                var podId = given[0];
                 var client = await inv.ClientAsync(ct);
                 // Read first: a wrong id is reported as not found before anyone is asked to confirm.
                 var pod = await client.Pods.GetAsync(podId, ct);
-                Confirmation.Require(inv, $"Terminate pod {pod.Id} ({pod.Name}, {pod.Status})? This cannot be undone.", parse.GetValue(yes));
+                Confirmation.Require(inv, $"Terminate pod {pod.Id} ({pod.Name}, {pod.Status})? This cannot be undone.", parse.GetValue(o.Yes));
                 await client.Pods.DeleteAsync(podId, ct);
                 inv.Output.WriteResult(new JsonObject { ["id"] = pod.Id, ["name"] = pod.Name, ["action"] = "delete", ["ok"] = true },
                     $"Deleted pod {pod.Id} ({pod.Name})");
