@@ -24,6 +24,15 @@ public sealed class RunPodApiException : Exception
     /// <summary>Path (and query) of the request that failed, e.g. <c>/v2/pods/abc</c>; set by the transport.</summary>
     public string? RequestPath { get; internal set; }
 
+    /// <summary>
+    /// An earlier attempt of this request got no clear answer (timeout, dropped connection, 500/502/504),
+    /// so the server may already have done the work: a 404 on a delete or a 409 on a stop can mean "done".
+    /// </summary>
+    public bool AfterUncertainAttempt { get; internal set; }
+
+    /// <summary>The server may have processed the request before failing (500/502/504, 408).</summary>
+    public bool MayHaveBeenProcessed => Status is 408 or 500 or 502 or 504;
+
     /// <summary>RunPod reports "no capacity" only as a human 400 detail; this recognises its wordings.</summary>
     public bool IsNoCapacity =>
         Status == 400 && (Detail.Contains("no longer any instances available", StringComparison.OrdinalIgnoreCase)
@@ -48,6 +57,9 @@ public sealed class RunPodTransportException : Exception
 
     /// <summary>False only when the request certainly did not reach the server (e.g. connection refused).</summary>
     public bool MayHaveReachedServer { get; }
+
+    /// <summary>No answer within the per-request timeout: the server may still be working on it.</summary>
+    public bool TimedOut { get; init; }
 }
 
 /// <summary>GraphQL answered with an <c>errors</c> array.</summary>

@@ -52,8 +52,14 @@ public sealed class RetrySettings
     /// <summary>First backoff delay; doubles with jitter on each retry.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Longest single wait, including a server's Retry-After.</summary>
+    /// <summary>Longest single backoff wait (a server's Retry-After is honoured in full, within <see cref="Budget"/>).</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Total time one request may spend retrying. A retry whose wait would overrun it is not made,
+    /// so a long Retry-After fails fast with the server's answer instead of hanging.
+    /// </summary>
+    public TimeSpan Budget { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Longest time the shared rate-limit gate holds all requests for an exhausted window (a minute

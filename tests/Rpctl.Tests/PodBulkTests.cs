@@ -83,7 +83,8 @@ public sealed class PodBulkTests(EmulatorFixture emulator) : PodBulkTestBase(emu
         var delete = await Cli.RunAsync("pod", "delete-all", "--yes", "--parallel", "8", "-o", "json");
         Assert.True(delete.ExitCode == 0, delete.ToString());
         Assert.Equal(100, delete.Json.AsArray().Count(r => r!["ok"]!.GetValue<bool>()));
-        Assert.Contains(delete.Json.AsArray(), r => r!["result"]!.GetValue<string>() == "already deleted");
+        // A delete whose answer was lost is recognised by the client (404 after an uncertain attempt): this run deleted it.
+        Assert.All(delete.Json.AsArray(), r => Assert.Equal("deleted", r!["result"]!.GetValue<string>()));
         Assert.Empty(await StatusesAsync());
 
         var deletes = await SuccessfulRequestsPerPodAsync("DELETE", "", 204);

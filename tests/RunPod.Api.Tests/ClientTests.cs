@@ -11,18 +11,14 @@ namespace RunPod.Api.Tests;
 /// <summary>The client library against the emulator over loopback HTTP.</summary>
 public sealed class ClientTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
 {
-    private RunPodClient NewClient(string? key, List<string>? trace = null, int retries = 2, TimeSpan? maxRateLimitHold = null)
+    private RunPodClient NewClient(string? key, List<string>? trace = null, int retries = 2, TimeSpan? budget = null, TimeSpan? hold = null)
     {
         var options = new RunPodClientOptions
         {
             ApiKey = key,
             UserAgent = "rpctl-tests/1.0",
             Trace = trace is null ? null : trace.Add,
-            Retry = new RetrySettings
-            {
-                MaxRetries = retries, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20),
-                MaxRateLimitHold = maxRateLimitHold ?? new RetrySettings().MaxRateLimitHold,
-            },
+            Retry = new RetrySettings { MaxRetries = retries, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20), Budget = budget ?? TimeSpan.FromMinutes(2), MaxRateLimitHold = hold ?? TimeSpan.FromSeconds(65) },
         };
         options.UseSingleOrigin(emulator.BaseAddress);
         return new RunPodClient(options);
@@ -101,13 +97,12 @@ public sealed class ClientTests(EmulatorFixture emulator) : IClassFixture<Emulat
     }
 
     [Fact]
-    public async Task Rate_limited_requests_are_retried_then_reported_as_429()
+    public async Task Rate_limited_requests_whose_wait_exceeds_the_budget_fail_at_once_as_429()
     {
         var key = EmulatorFixture.NewApiKey();
         var trace = new List<string>();
-        // No holding at the gate: this is about what happens when the server's 429 reaches the retry policy
-        // (as it does for a window longer than the gate will wait).
-        using var client = NewClient(key, trace, retries: 2, maxRateLimitHold: TimeSpan.Zero);
+        // A minute window's reset is beyond a 1 s budget: rpctl gives up at once instead of hanging.
+        using var client = NewClient(key, trace, retries: 2, budget: TimeSpan.FromSeconds(1), hold: TimeSpan.Zero);
         await emulator.AdminPostAsync("/_emulator/config", """{"rateLimits":{"minute":2}}""");
         try
         {
@@ -116,7 +111,8 @@ public sealed class ClientTests(EmulatorFixture emulator) : IClassFixture<Emulat
             var error = await Assert.ThrowsAsync<RunPodApiException>(() => client.Pods.ListAsync(CancellationToken.None));
             Assert.Equal(429, error.Status);
             Assert.NotNull(error.RetryAfter);
-            Assert.Equal(2, trace.Count(t => t.StartsWith("retry:", StringComparison.Ordinal)));
+            Assert.Contains(trace, t => t.StartsWith("retry: giving up after HTTP 429", StringComparison.Ordinal));
+            Assert.DoesNotContain(trace, t => t.StartsWith("retry: attempt", StringComparison.Ordinal));
         }
         finally
         {

@@ -26,6 +26,12 @@ public static class CliApp
             // Help and the [suggest:N] completion directive run even on an incomplete command line.
             if (parse.Errors.Count > 0 && parse.Action is not HelpAction && !IsSuggest(parse))
                 return ReportParseErrors(parse, context, invocation);
+            if (parse.Action is not HelpAction && OptionTakenAsArgument(parse) is { } stray)
+                throw CliException.Usage($"unknown option '{stray}' (see '{string.Join(' ', CommandPath(parse.CommandResult.Command))} --help')");
+
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (parse.Action is not HelpAction)
+                invocation.StartDeadline(deadline, cancellationToken);
 
             var config = new InvocationConfiguration
             {
@@ -34,18 +40,15 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
                 ProcessTerminationTimeout = null,
             };
-            return await parse.InvokeAsync(config, cancellationToken);
+            return await parse.InvokeAsync(config, deadline.Token);
         }
         catch (Exception ex)
         {
             var (format, debug) = SafeOutputSettings(invocation);
-            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                context.Err.WriteLine("interrupted");
-                return ExitCodes.Interrupted;
-            }
+            if (ex is OperationCanceledException && (cancellationToken.IsCancellationRequested || invocation.DeadlineExpired))
+                ex = invocation.Interrupted("");
 
-            return ErrorReporter.Report(ex, context.Err, format, debug);
+            return ErrorReporter.Report(ex, context.Err, format, debug && ex is not CliException { ExitCode: ExitCodes.Interrupted });
         }
         finally
         {
@@ -67,6 +70,17 @@ public static class CliApp
         var error = new CliException(ExitCodes.Usage, $"{message} (see '{path} --help')");
         return ErrorReporter.Report(error, context.Err, format, debug: false);
     }
+
+    /// <summary>
+    /// A command taking any number of ids would otherwise read a mistyped flag (<c>pod stop --forse</c>)
+    /// as an id and answer "not found"; no resource id starts with a dash.
+    /// </summary>
+    private static string? OptionTakenAsArgument(ParseResult parse) =>
+        parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .Where(a => a.Argument.Name.EndsWith("ID", StringComparison.OrdinalIgnoreCase) || a.Argument.Name == "POD")
+            .SelectMany(a => a.Tokens)
+            .Select(t => t.Value)
+            .FirstOrDefault(v => v.Length > 1 && v[0] == '-' && !char.IsDigit(v[1]));
 
     private static IEnumerable<string> CommandPath(Command command)
     {

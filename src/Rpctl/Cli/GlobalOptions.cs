@@ -44,5 +44,23 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Local, ApiUrl, Output, Json, Profile, Debug];
+    public Option<int?> Retries { get; } = Recursive(ValidatedOptions.Int("--retries",
+        "Retries of a failed request (429, 408, 5xx, network) before giving up; 0 disables (default 4; env RPCTL_RETRIES)", 0, 20));
+
+    public Option<TimeSpan?> RetryBudget { get; } = Recursive(ValidatedOptions.Duration("--retry-budget",
+        "Longest time one request may spend retrying, e.g. 30s or 2m (default 2m; env RPCTL_RETRY_BUDGET)"));
+
+    public Option<TimeSpan?> RequestTimeout { get; } = Recursive(ValidatedOptions.Duration("--request-timeout",
+        "Longest wait for one HTTP answer (default 60s; env RPCTL_REQUEST_TIMEOUT)", mustBePositive: true));
+
+    public Option<TimeSpan?> Deadline { get; } = Recursive(ValidatedOptions.Duration("--deadline",
+        "Stop the whole command after this long (exit 7), e.g. 10m (env RPCTL_DEADLINE; default none)", mustBePositive: true));
+
+    public IEnumerable<Option> All => [Local, ApiUrl, Output, Json, Profile, Debug, Retries, RetryBudget, RequestTimeout, Deadline];
+
+    private static Option<T> Recursive<T>(Option<T> option)
+    {
+        option.Recursive = true;
+        return option;
+    }
 }

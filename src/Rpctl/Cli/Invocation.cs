@@ -23,6 +23,9 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
     private LocalEmulator? _local;
     private GpuCatalog? _gpuCatalog;
 
+    private CancellationTokenSource? _deadline;
+    private CancellationToken _userToken;
+
     public CliContext Context { get; } = context;
     public GlobalOptions Global { get; } = global;
     public ParseResult? Parse { get; set; }
@@ -46,6 +49,35 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
     public static string UserAgent =>
         $"rpctl/{Version} ({RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant()}; {RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()})";
 
+    /// <summary>Arms the overall --deadline (RPCTL_DEADLINE) on the token the command runs with.</summary>
+    public void StartDeadline(CancellationTokenSource deadline, CancellationToken userToken)
+    {
+        _deadline = deadline;
+        _userToken = userToken;
+        if (SettingsResolver.ResolveNetwork(Parse!, Global, Context).Deadline is { } limit)
+        {
+            DeadlineLimit = limit;
+            deadline.CancelAfter(limit);
+        }
+    }
+
+    public TimeSpan? DeadlineLimit { get; private set; }
+
+    /// <summary>The command's token was cancelled by --deadline, not by Ctrl-C.</summary>
+    public bool DeadlineExpired => _deadline is { IsCancellationRequested: true } && !_userToken.IsCancellationRequested;
+
+    /// <summary>
+    /// The error for a cancelled command: Ctrl-C (exit 130) or the --deadline (exit 7), with what
+    /// was already done (e.g. "pod abc was created and may be billing") so nothing is lost silently.
+    /// </summary>
+    public CliException Interrupted(string alreadyDone, string? resourceId = null)
+    {
+        var suffix = string.IsNullOrEmpty(alreadyDone) ? "" : ": " + alreadyDone;
+        return DeadlineExpired
+            ? new CliException(ExitCodes.WaitFailed, $"deadline of {Durations.Format(DeadlineLimit!.Value)} exceeded (--deadline){suffix}", resourceId)
+            : new CliException(ExitCodes.Interrupted, "interrupted" + suffix, resourceId);
+    }
+
     /// <summary>The client, requiring an API key (except with --local).</summary>
     public async Task<RunPodClient> ClientAsync(CancellationToken ct) => await ClientAsync(requireKey: true, ct);
 
@@ -54,7 +86,13 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
         if (_client is not null)
             return _client;
 
-        var options = new RunPodClientOptions { UserAgent = UserAgent };
+        var network = Settings.Network;
+        var options = new RunPodClientOptions
+        {
+            UserAgent = UserAgent,
+            RequestTimeout = network.RequestTimeout,
+            Retry = new RetrySettings { MaxRetries = network.Retries, Budget = network.RetryBudget, BaseDelay = network.RetryBaseDelay },
+        };
         if (Settings.Debug)
             options.Trace = line => Context.Err.WriteLine(line);
 

@@ -15,10 +15,17 @@ internal sealed record Settings(
     OutputFormat Output,
     bool Debug,
     string Profile,
-    IReadOnlyList<SettingValue> Values)
+    IReadOnlyList<SettingValue> Values,
+    NetworkSettings Network)
 {
     /// <summary>The effective value of a stored setting (environment, then profile), or null.</summary>
     public string? Stored(ConfigKey key) => Values.FirstOrDefault(v => v.Key == key.Name)?.Value;
 
     public SettingValue Get(string key) => Values.First(v => v.Key == key);
+}
+
+/// <summary>Retry policy and time limits (flag, then environment, then default).</summary>
+internal sealed record NetworkSettings(int Retries, TimeSpan RetryBudget, TimeSpan RequestTimeout, TimeSpan? Deadline, TimeSpan RetryBaseDelay)
+{
+    public static readonly NetworkSettings Default = new(4, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(60), null, TimeSpan.FromMilliseconds(500));
 }

@@ -63,7 +63,40 @@ internal static class SettingsResolver
             : ResolveKey(ctx, store, profile, warn);
         values.Insert(1, new SettingValue("api_key", apiKey, keySource));
 
-        return new Settings(local, origin, apiKey, keySource, format, parse.GetValue(global.Debug), profile, values);
+        return new Settings(local, origin, apiKey, keySource, format, parse.GetValue(global.Debug), profile, values,
+            ResolveNetwork(parse, global, ctx));
+    }
+
+    public static NetworkSettings ResolveNetwork(ParseResult parse, GlobalOptions global, CliContext ctx)
+    {
+        var d = NetworkSettings.Default;
+        var retries = parse.GetValue(global.Retries) ?? EnvInt(ctx, "RPCTL_RETRIES", "--retries", 0, 20) ?? d.Retries;
+        var budget = parse.GetValue(global.RetryBudget) ?? EnvDuration(ctx, "RPCTL_RETRY_BUDGET", "--retry-budget", allowZero: true) ?? d.RetryBudget;
+        var timeout = parse.GetValue(global.RequestTimeout) ?? EnvDuration(ctx, "RPCTL_REQUEST_TIMEOUT", "--request-timeout") ?? d.RequestTimeout;
+        var deadline = parse.GetValue(global.Deadline) ?? EnvDuration(ctx, "RPCTL_DEADLINE", "--deadline");
+        // Not a flag: lets scripts and tests shorten backoff without changing the policy's shape.
+        var baseDelay = EnvDuration(ctx, "RPCTL_RETRY_BASE_DELAY", "RPCTL_RETRY_BASE_DELAY", allowZero: true) ?? d.RetryBaseDelay;
+        return new NetworkSettings(retries, budget, timeout, deadline, baseDelay);
+    }
+
+    private static int? EnvInt(CliContext ctx, string name, string flag, int min, int max)
+    {
+        if (ctx.Env(name) is not { } text)
+            return null;
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+            return n;
+        throw CliException.BadValue($"{name} (or {flag})", text, $"expected a whole number from {min} to {max}");
+    }
+
+    private static TimeSpan? EnvDuration(CliContext ctx, string name, string flag, bool allowZero = false)
+    {
+        if (ctx.Env(name) is not { } text)
+            return null;
+        var label = name == flag ? name : $"{name} (or {flag})";
+        var value = Services.Durations.Parse(label, text);
+        if (!allowZero && value <= TimeSpan.Zero)
+            throw CliException.BadValue(label, text, "expected a duration greater than zero");
+        return value;
     }
 
     /// <summary>--profile, then RPCTL_PROFILE, then active_profile, then "default". Not validated against the file here.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rpctl.Services;
 
 namespace Rpctl.Output;
 
@@ -31,10 +32,44 @@ internal sealed class OutputWriter(TextWriter stdout, TextWriter stderr, OutputF
             case OutputFormat.Csv:
                 CsvWriter.Write(stdout, items);
                 break;
+            case OutputFormat.Yaml:
+                YamlWriter.Write(stdout, new JsonArray(items.Select(i => i.DeepClone()).ToArray()));
+                break;
             default:
-                WriteTree(new JsonArray(items.Select(i => i.DeepClone()).ToArray()));
+                JsonOutput.WriteArray(stdout, items, (json, item) => item.WriteTo(json, Pretty));
                 break;
         }
+    }
+
+    /// <summary>
+    /// A list printed straight from the API's response document. JSON streams the elements (secret
+    /// env values masked as they are written); a table reads each row's cells from a short-lived
+    /// view of its element. Neither holds a second copy of the list. CSV and YAML need every row
+    /// first (the CSV header is the union of all fields), so they build their trees.
+    /// </summary>
+    public void WriteList(IReadOnlyList<JsonElement> items, TableSpec spec, bool showSecrets)
+    {
+        switch (Format)
+        {
+            case OutputFormat.Json:
+                JsonOutput.WriteArray(stdout, items, showSecrets ? (json, item) => item.WriteTo(json) : SecretMasker.WriteMasked);
+                break;
+            case OutputFormat.Table:
+                TableWriter.WriteList(stdout, spec.ListColumns, items, item => View(item, showSecrets));
+                break;
+            default:
+                WriteList(items.Select(item => View(item, showSecrets)).ToList(), spec);
+                break;
+        }
+    }
+
+    /// <summary>A resource as a tree backed by its element (nothing is re-parsed), secrets masked unless asked.</summary>
+    public static JsonNode View(JsonElement item, bool showSecrets)
+    {
+        var node = item.ValueKind == JsonValueKind.Object ? JsonObject.Create(item)! : JsonNode.Parse(item.GetRawText()) ?? new JsonObject();
+        if (!showSecrets)
+            SecretMasker.MaskEnv(node);
+        return node;
     }
 
     public void WriteItem(JsonNode item, TableSpec spec)
@@ -73,7 +108,10 @@ internal sealed class OutputWriter(TextWriter stdout, TextWriter stderr, OutputF
             return;
         }
 
-        stdout.WriteLine(node is null ? "null" : node.ToJsonString(Pretty));
+        if (node is null)
+            stdout.WriteLine("null");
+        else
+            JsonOutput.WriteValue(stdout, json => node.WriteTo(json, Pretty));
     }
 
     public void Note(string message) => stderr.WriteLine(message);

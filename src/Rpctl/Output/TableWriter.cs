@@ -5,13 +5,37 @@ namespace Rpctl.Output;
 /// <summary>Plain aligned text tables; never truncated, never coloured when piped.</summary>
 internal static class TableWriter
 {
-    public static void WriteList(TextWriter writer, IReadOnlyList<Column> columns, IReadOnlyList<JsonNode> items)
+    public static void WriteList(TextWriter writer, IReadOnlyList<Column> columns, IReadOnlyList<JsonNode> items) =>
+        WriteList(writer, columns, items, item => item);
+
+    /// <summary>
+    /// Two passes over the items: the first only measures the column widths, the second reads the
+    /// cells again and writes them. Each row's view (<paramref name="view"/>) lives only while its
+    /// row is read, so no table of cells and no second copy of the list is ever held.
+    /// </summary>
+    public static void WriteList<T>(TextWriter writer, IReadOnlyList<Column> columns, IReadOnlyList<T> items, Func<T, JsonNode> view)
     {
-        var cells = items.Select(item => columns.Select(c => Clean(c.Cell(item))).ToArray()).ToList();
-        var widths = columns.Select((c, i) => Math.Max(c.Header.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
+        var widths = columns.Select(c => c.Header.Length).ToArray();
+        var row = new string[columns.Count];
+        foreach (var item in items)
+        {
+            ReadRow(columns, view(item), row);
+            for (var i = 0; i < row.Length; i++)
+                widths[i] = Math.Max(widths[i], row[i].Length);
+        }
+
         WriteRow(writer, columns.Select(c => c.Header).ToArray(), widths);
-        foreach (var row in cells)
+        foreach (var item in items)
+        {
+            ReadRow(columns, view(item), row);
             WriteRow(writer, row, widths);
+        }
+    }
+
+    private static void ReadRow(IReadOnlyList<Column> columns, JsonNode item, string[] row)
+    {
+        for (var i = 0; i < row.Length; i++)
+            row[i] = Clean(columns[i].Cell(item));
     }
 
     public static void WriteDetail(TextWriter writer, IReadOnlyList<Column> rows, JsonNode item)
@@ -31,11 +55,20 @@ internal static class TableWriter
     {
         for (var i = 0; i < cells.Length; i++)
         {
-            var last = i == cells.Length - 1;
-            writer.Write(last ? cells[i] : cells[i].PadRight(widths[i] + 2));
+            writer.Write(cells[i]);
+            if (i < cells.Length - 1)
+                Pad(writer, widths[i] + 2 - cells[i].Length);
         }
 
         writer.WriteLine();
+    }
+
+    private static readonly string Spaces = new(' ', 64);
+
+    private static void Pad(TextWriter writer, int count)
+    {
+        for (; count > 0; count -= Spaces.Length)
+            writer.Write(Spaces.AsSpan(0, Math.Min(count, Spaces.Length)));
     }
 
     // A newline or tab inside a cell would break the alignment of every row after it.

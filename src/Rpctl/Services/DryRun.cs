@@ -19,7 +19,7 @@ internal static class DryRun
             ["surface"] = r.Request.Surface switch { RunPod.Api.ApiSurface.GraphQl => "graphql", RunPod.Api.ApiSurface.Runtime => "runtime", _ => "rest" },
             ["method"] = r.Request.Method.Method,
             ["url"] = Url(target, r.Request),
-            ["body"] = r.Request.Body?.DeepClone(),
+            ["body"] = Masked(r.Request.Body),
         }).ToList();
 
         if (inv.Output.IsTable)
@@ -40,6 +40,23 @@ internal static class DryRun
         }
 
         inv.Output.WriteTree(items.Count == 1 ? items[0] : new JsonArray(items.ToArray()));
+    }
+
+    /// <summary>The body with secret-looking env values masked: REST's <c>env</c> map and GraphQL's <c>[{key, value}]</c> list.</summary>
+    private static JsonNode? Masked(JsonNode? body)
+    {
+        var copy = body?.DeepClone();
+        SecretMasker.MaskEnv(copy);
+        if (copy?["variables"]?["input"]?["env"] is JsonArray pairs)
+        {
+            foreach (var pair in pairs.OfType<JsonObject>())
+            {
+                if (pair["key"]?.GetValue<string>() is { } key && pair["value"]?.GetValue<string>() is { } value && SecretMasker.LooksSecret(key, value))
+                    pair["value"] = SecretMasker.Mask;
+            }
+        }
+
+        return copy;
     }
 
     private static string Url(RunPod.Api.RunPodClientOptions target, ApiRequest request) => request.Surface switch

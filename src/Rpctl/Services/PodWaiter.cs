@@ -27,11 +27,12 @@ internal static class PodWaiter
             {
                 return new Pod { Id = id, Status = PodStatus.Terminated };
             }
-            catch (RunPodApiException e) when (e.Status >= 500)
+            // Blips are tolerated once the pod has been seen; a server never reached is an error, not a wait.
+            catch (RunPodApiException e) when (e.Status >= 500 && lastStatus is not null)
             {
                 progress($"pod {id}: could not read status ({e.Status}); still waiting");
             }
-            catch (RunPodTransportException e)
+            catch (RunPodTransportException e) when (lastStatus is not null)
             {
                 progress($"pod {id}: {e.Message}; still waiting");
             }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -25,6 +26,43 @@ internal static partial class SecretMasker
                     env[key] = Mask;
             }
         }
+    }
+
+    /// <summary>
+    /// Writes a resource as it came from the API with its secret-looking env values masked, without
+    /// building a tree of it first: the same result as <see cref="MaskEnv"/> and then writing.
+    /// </summary>
+    public static void WriteMasked(Utf8JsonWriter writer, JsonElement resource)
+    {
+        if (resource.ValueKind != JsonValueKind.Object
+            || !resource.TryGetProperty("env", out var env) || env.ValueKind != JsonValueKind.Object)
+        {
+            resource.WriteTo(writer);
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var property in resource.EnumerateObject())
+        {
+            if (!property.NameEquals("env") || property.Value.ValueKind != JsonValueKind.Object)
+            {
+                property.WriteTo(writer);
+                continue;
+            }
+
+            writer.WriteStartObject(property.Name);
+            foreach (var variable in property.Value.EnumerateObject())
+            {
+                if (variable.Value.ValueKind == JsonValueKind.String && LooksSecret(variable.Name, variable.Value.GetString()!))
+                    writer.WriteString(variable.Name, Mask);
+                else
+                    variable.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
     }
 
     private static bool LooksRandom(string value) =>

@@ -61,8 +61,9 @@ public sealed class ApiTransport
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException)
         {
             var host = ResolveUrl(request).GetLeftPart(UriPartial.Authority);
-            var sent = !Resilience.CertainlyNotSent(ex);
-            throw new RunPodTransportException($"could not reach {host}: {Describe(ex)}", sent, ex);
+            var sent = !RetryPolicy.CertainlyNotSent(ex);
+            var what = sent ? $"no answer from {host}" : $"could not reach {host}";
+            throw new RunPodTransportException($"{what}: {Describe(ex)}", sent, ex) { TimedOut = ex is TimeoutException };
         }
 
         using (response)
@@ -75,6 +76,7 @@ public sealed class ApiTransport
 
             var error = ErrorParser.ToException(response, bytes, request.Surface);
             error.RequestPath = request.Path;
+            error.AfterUncertainAttempt = message.Options.TryGetValue(RequestOptionsKeys.UncertainAttempt, out var uncertain) && uncertain;
             throw error;
         }
     }
@@ -96,12 +98,8 @@ public sealed class ApiTransport
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "connection refused or failed",
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host name not found",
         TimeoutException t => t.Message,
+        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } or HttpRequestException { InnerException: IOException } =>
+            "the connection was dropped before an answer arrived",
         _ => ex.InnerException?.Message ?? ex.Message,
     };
-}
-
-/// <summary>Shared by the transport and the retry handler.</summary>
-internal static class Resilience
-{
-    public static bool CertainlyNotSent(Exception ex) => RetryPolicy.CertainlyNotSent(ex);
 }

@@ -1,4 +1,4 @@
-using System.Net;
+using System.Diagnostics;
 using Polly;
 using Polly.Retry;
 
@@ -6,17 +6,24 @@ namespace RunPod.Api.Http;
 
 /// <summary>
 /// Retries transient failures with Polly: 429 after the server's delay, 408/500/502/503/504 and
-/// connection failures with exponential backoff and jitter. A request that creates a resource is
-/// re-sent only when it certainly did not reach the server, so a retry can never duplicate a pod.
+/// connection failures with exponential backoff and jitter, within a number of attempts and a total
+/// time budget. A request that creates a resource is re-sent only when it certainly did not reach
+/// the server, so a retry can never duplicate a pod; an attempt whose outcome is unknown is marked
+/// on the request (<see cref="RequestOptionsKeys.UncertainAttempt"/>) so callers can tell "already
+/// done by the lost attempt" from a real 404/409.
 /// </summary>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
+    private static readonly ResiliencePropertyKey<long> StartedAt = new("rpctl.startedAt");
+
+    private readonly RetrySettings _settings;
     private readonly ResiliencePipeline<HttpResponseMessage> _safePipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> _createPipeline;
     private readonly TimeSpan _attemptTimeout;
 
     public ResilienceHandler(RetrySettings settings, TimeSpan attemptTimeout, Action<string>? trace)
     {
+        _settings = settings;
         _attemptTimeout = attemptTimeout;
         _safePipeline = Build(settings, trace, RetryPolicy.ShouldRetryIdempotent);
         _createPipeline = Build(settings, trace, RetryPolicy.ShouldRetryCreate);
@@ -26,24 +33,53 @@ internal sealed class ResilienceHandler : DelegatingHandler
     {
         var creates = request.Options.TryGetValue(RequestOptionsKeys.CreatesResource, out var c) && c;
         var pipeline = creates ? _createPipeline : _safePipeline;
-        return await pipeline.ExecuteAsync(
-            async token => await SendAttemptAsync(request, token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(StartedAt, Stopwatch.GetTimestamp());
+        try
+        {
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception ex)
+                    {
+                        if (RetryPolicy.OutcomeUnknown(ex))
+                            state.Request.Options.Set(RequestOptionsKeys.UncertainAttempt, true);
+                        return Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                (Handler: this, Request: request)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken token)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
         attempt.CancelAfter(_attemptTimeout);
+        HttpResponseMessage response;
         try
         {
-            return await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!token.IsCancellationRequested)
         {
             // Our own per-attempt timer fired, not the user's Ctrl-C: the request may have been processed.
-            throw new TimeoutException($"no answer within {_attemptTimeout.TotalSeconds:0.#} s");
+            throw new TimeoutException($"no answer within {Format(_attemptTimeout)} (--request-timeout)");
         }
+
+        if (RetryPolicy.MayHaveBeenProcessed((int)response.StatusCode))
+            request.Options.Set(RequestOptionsKeys.UncertainAttempt, true);
+        return response;
     }
 
     private static ResiliencePipeline<HttpResponseMessage> Build(
@@ -60,16 +96,14 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = settings.BaseDelay,
                 MaxDelay = settings.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome)),
-                DelayGenerator = args =>
-                {
-                    var serverDelay = args.Outcome.Result is { } response ? RetryPolicy.ServerRequestedDelay(response) : null;
-                    return ValueTask.FromResult(serverDelay is { } d ? (TimeSpan?)Min(d, settings.MaxDelay) : null);
-                },
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome) && WithinBudget(args.Outcome, args.Context, settings, trace)),
+                // The server's wait is honoured in full (it is within the budget, see WithinBudget);
+                // null falls back to Polly's exponential backoff with jitter.
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response ? RetryPolicy.ServerRequestedDelay(response) : null),
                 OnRetry = args =>
                 {
-                    var why = args.Outcome.Result is { } r ? $"HTTP {(int)r.StatusCode}" : args.Outcome.Exception?.GetType().Name;
-                    trace?.Invoke($"retry: attempt {args.AttemptNumber + 2} in {args.RetryDelay.TotalMilliseconds:0} ms after {why}");
+                    trace?.Invoke($"retry: attempt {args.AttemptNumber + 2} of {settings.MaxRetries + 1} in {args.RetryDelay.TotalMilliseconds:0} ms after {Describe(args.Outcome)}");
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
@@ -77,58 +111,31 @@ internal sealed class ResilienceHandler : DelegatingHandler
             .Build();
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-}
-
-/// <summary>Which outcomes are worth another attempt, and how long the server asked us to wait.</summary>
-internal static class RetryPolicy
-{
-    public static bool ShouldRetryIdempotent(Outcome<HttpResponseMessage> outcome)
-    {
-        if (outcome.Exception is { } ex)
-            return ex is HttpRequestException or TimeoutException;
-        var status = (int)outcome.Result!.StatusCode;
-        return status is 408 or 429 or 500 or 502 or 503 or 504;
-    }
-
     /// <summary>
-    /// For creates: only failures that prove the server did not act. 429 is answered by the rate
-    /// limiter before the request is processed, and 503 means the service did not take it; a refused
-    /// connection never carried the request.
+    /// Stops retrying when the total budget is spent, or when the server asks for a wait that would
+    /// overrun it (waiting and then failing anyway helps nobody).
     /// </summary>
-    public static bool ShouldRetryCreate(Outcome<HttpResponseMessage> outcome)
+    private static bool WithinBudget(Outcome<HttpResponseMessage> outcome, ResilienceContext context, RetrySettings settings, Action<string>? trace)
     {
-        if (outcome.Exception is { } ex)
-            return CertainlyNotSent(ex);
-        var status = outcome.Result!.StatusCode;
-        return status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
+        var started = context.Properties.GetValue(StartedAt, Stopwatch.GetTimestamp());
+        var left = settings.Budget - Stopwatch.GetElapsedTime(started);
+        var wait = outcome.Result is { } response ? RetryPolicy.ServerRequestedDelay(response) ?? TimeSpan.Zero : TimeSpan.Zero;
+        if (left > wait)
+            return true;
+        trace?.Invoke($"retry: giving up after {Describe(outcome)}: the retry budget of {Format(settings.Budget)} is spent" +
+                      (wait > TimeSpan.Zero ? $" (the server asks to wait {Format(wait)})" : ""));
+        return false;
     }
 
-    public static bool CertainlyNotSent(Exception ex) =>
-        ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
-
-    /// <summary>
-    /// The wait the server asked for: <c>Retry-After</c>, or the longest reset among exhausted
-    /// <c>RateLimit</c> windows, whichever is larger.
-    /// </summary>
-    public static TimeSpan? ServerRequestedDelay(HttpResponseMessage response)
-    {
-        TimeSpan? delay = null;
-        if (response.Headers.RetryAfter is { } retryAfter)
+    private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Result is { } r
+        ? $"HTTP {(int)r.StatusCode}" + (RetryPolicy.ServerRequestedDelay(r) is { } d ? $" (server asks to wait {Format(d)})" : "")
+        : outcome.Exception switch
         {
-            if (retryAfter.Delta is { } delta)
-                delay = delta;
-            else if (retryAfter.Date is { } date)
-                delay = date - DateTimeOffset.UtcNow;
-        }
+            TimeoutException t => t.Message,
+            HttpRequestException h => $"{h.HttpRequestError} ({h.GetType().Name})",
+            { } e => e.GetType().Name,
+            null => "unknown",
+        };
 
-        if (response.Headers.TryGetValues("RateLimit", out var values))
-        {
-            var exhausted = RateLimitHeader.LongestExhaustedReset(string.Join(",", values));
-            if (exhausted is { } reset && (delay is null || reset > delay))
-                delay = reset;
-        }
-
-        return delay is { } d && d < TimeSpan.Zero ? TimeSpan.Zero : delay;
-    }
+    private static string Format(TimeSpan t) => t.TotalSeconds >= 1 ? $"{t.TotalSeconds:0.#} s" : $"{t.TotalMilliseconds:0} ms";
 }

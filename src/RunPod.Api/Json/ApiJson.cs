@@ -20,13 +20,29 @@ internal static class ApiJson
     /// <summary>Reads a v2 list envelope such as <c>{"pods":[...]}</c>.</summary>
     public static List<T> ReadList<T>(JsonDocument? doc, string envelope, JsonTypeInfo<T> info) where T : ApiObject
     {
-        var root = doc?.RootElement ?? throw new JsonException("expected a list body, got none");
-        if (!root.TryGetProperty(envelope, out var items) || items.ValueKind != JsonValueKind.Array)
-            throw new JsonException($"expected an object with a \"{envelope}\" array");
+        var items = Envelope(doc, envelope);
         var list = new List<T>(items.GetArrayLength());
         foreach (var item in items.EnumerateArray())
             list.Add(Read(item, info));
         return list;
+    }
+
+    /// <summary>The items of a list envelope as elements of the response document, untouched.</summary>
+    public static List<JsonElement> ReadListElements(JsonDocument? doc, string envelope)
+    {
+        var items = Envelope(doc, envelope);
+        var list = new List<JsonElement>(items.GetArrayLength());
+        foreach (var item in items.EnumerateArray())
+            list.Add(item);
+        return list;
+    }
+
+    private static JsonElement Envelope(JsonDocument? doc, string envelope)
+    {
+        var root = doc?.RootElement ?? throw new JsonException("expected a list body, got none");
+        if (!root.TryGetProperty(envelope, out var items) || items.ValueKind != JsonValueKind.Array)
+            throw new JsonException($"expected an object with a \"{envelope}\" array");
+        return items;
     }
 
     public static JsonNode ToNode<T>(T value, JsonTypeInfo<T> info) =>

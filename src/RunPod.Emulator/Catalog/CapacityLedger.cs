@@ -46,9 +46,13 @@ internal sealed class CapacityLedger(IEnumerable<ICapacityConsumer> consumers)
     }
 
     public int Used(StateTransaction tx, string resourceId, string dataCenterId, string cloud) =>
-        consumers.SelectMany(c => c.Uses(tx))
-            .Where(u => u.ResourceId == resourceId && u.DataCenterId == dataCenterId && u.Cloud == cloud)
-            .Sum(u => u.Units);
+        UsedByPlace(tx).GetValueOrDefault((resourceId, dataCenterId, cloud));
+
+    // Every consumer is read once per transaction, not once per (resource, DC, cloud) asked about.
+    private Dictionary<(string, string, string), int> UsedByPlace(StateTransaction tx) =>
+        tx.Derived("capacity.used", () => consumers.SelectMany(c => c.Uses(tx))
+            .GroupBy(u => (u.ResourceId, u.DataCenterId, u.Cloud))
+            .ToDictionary(g => g.Key, g => g.Sum(u => u.Units)));
 
     /// <summary>Sets how many units are free right now (the total becomes free + currently used).</summary>
     public void SetFree(StateTransaction tx, string resourceId, string dataCenterId, string cloud, int free) =>

@@ -16,10 +16,47 @@ internal static class JsonResponse
         return WriteBody(context, body, "application/json");
     }
 
-    public static Task WriteBody(HttpContext context, JsonNode body, string contentType)
+    private static readonly JsonWriterOptions CompactWriter = new() { Encoder = Compact.Encoder };
+
+    /// <summary>Bytes handed to the socket at a time while a long list is streamed.</summary>
+    private const int FlushBytes = 64 * 1024;
+
+    public static async Task WriteBody(HttpContext context, JsonNode body, string contentType)
     {
         context.Response.ContentType = contentType;
-        return context.Response.WriteAsync(body.ToJsonString(Compact), Encoding.UTF8);
+        // UTF-8 straight into the response pipe: no intermediate string of the whole body.
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, CompactWriter))
+        {
+            body.WriteTo(writer);
+        }
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>
+    /// A list envelope such as <c>{"pods":[...]}</c>, each item rendered only when it is written
+    /// and flushed in chunks, so the memory a list costs does not grow with the account.
+    /// </summary>
+    public static async Task WriteList<T>(HttpContext context, int status, string envelope, IReadOnlyList<T> items, Func<T, JsonNode> render)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var pipe = context.Response.BodyWriter;
+        await using var writer = new Utf8JsonWriter(pipe, CompactWriter);
+        writer.WriteStartObject();
+        writer.WriteStartArray(envelope);
+        foreach (var item in items)
+        {
+            render(item).WriteTo(writer);
+            if (writer.BytesPending >= FlushBytes)
+            {
+                writer.Flush();
+                await pipe.FlushAsync(context.RequestAborted);
+            }
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        await pipe.FlushAsync(context.RequestAborted);
     }
 
     public static void NoContent(HttpContext context) => context.Response.StatusCode = StatusCodes.Status204NoContent;

@@ -7,6 +7,9 @@ using RunPod.Emulator.State;
 
 namespace RunPod.Emulator.Pods;
 
+/// <summary>"Now" and the lifecycle delays, as one read transaction saw them.</summary>
+internal sealed record RenderMoment(DateTimeOffset Now, EmulatorConfig Config);
+
 /// <summary>Pod behaviour shared by REST v2 and GraphQL: create, read, update, lifecycle actions.</summary>
 internal sealed class PodService(
     PodStore pods, Scheduler scheduler, CapacityLedger capacity, EmulatorClock clock, EmulatorConfigStore config,
@@ -75,10 +78,16 @@ internal sealed class PodService(
 
     public PodState StateOf(StateTransaction tx, PodRecord pod) => PodLifecycle.StateAt(pod, clock.Now(tx), config.Get(tx));
 
-    public JsonObject Render(StateTransaction tx, PodRecord pod)
+    /// <summary>The clock and delays, read once so that rendering a list costs no query per pod.</summary>
+    public RenderMoment Moment(StateTransaction tx) => new(clock.Now(tx), config.Get(tx));
+
+    public JsonObject Render(StateTransaction tx, PodRecord pod) => Render(Moment(tx), pod);
+
+    /// <summary>Needs no transaction: a list reads its rows and the moment, then renders outside the lock.</summary>
+    public static JsonObject Render(RenderMoment moment, PodRecord pod)
     {
-        var state = StateOf(tx, pod);
-        return PodJson.WithUptime(PodJson.Render(pod, state), state, clock.Now(tx));
+        var state = PodLifecycle.StateAt(pod, moment.Now, moment.Config);
+        return PodJson.WithUptime(PodJson.Render(pod, state), state, moment.Now);
     }
 
     /// <summary>PATCH: only fields present change; `registry: null` / `ports: []` clear.</summary>

@@ -21,11 +21,10 @@ internal sealed class PodRoutes(StateStore store, PodService pods)
     {
         var account = ApiKeys.Account(context);
         // includeClusterPods is accepted; the emulator has no cluster members to hide yet.
-        var body = store.Read(tx => new JsonObject
-        {
-            ["pods"] = new JsonArray([.. pods.List(tx, account).Select(p => (JsonNode)pods.Render(tx, p))]),
-        });
-        return JsonResponse.Write(context, 200, body);
+        // One snapshot (rows + clock + delays) under the lock, then each pod is rendered and
+        // streamed on its own: no per-pod query, and never the whole list as one JSON tree.
+        var (records, moment) = store.Read(tx => (pods.List(tx, account), pods.Moment(tx)));
+        return JsonResponse.WriteList(context, 200, "pods", records, p => PodService.Render(moment, p));
     }
 
     private Task Get(HttpContext context)

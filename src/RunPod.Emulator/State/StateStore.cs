@@ -37,6 +37,23 @@ internal sealed class StateStore : IDisposable
         _connection.Open();
         Execute(path is null ? "PRAGMA foreign_keys=OFF;" : "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;");
         Execute(Schema.Sql);
+        if (path is not null)
+            RestrictToOwner(Path.GetFullPath(path));
+    }
+
+    /// <summary>
+    /// The state holds pods' env values (tokens, passwords), so the database and its WAL/shared-memory
+    /// companions are readable by their owner only, whatever the umask.
+    /// </summary>
+    private static void RestrictToOwner(string file)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+        {
+            if (File.Exists(f))
+                File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction.</summary>

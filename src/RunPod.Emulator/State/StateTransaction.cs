@@ -5,6 +5,26 @@ namespace RunPod.Emulator.State;
 /// <summary>Typed helpers over one open transaction; every query is parameterised.</summary>
 internal sealed class StateTransaction(SqliteConnection connection, SqliteTransaction transaction)
 {
+    // Values derived from documents (capacity in use), valid until a document changes in this transaction.
+    private Dictionary<string, object>? _derived;
+
+    /// <summary>
+    /// Computes a value from the documents once per transaction (placing one pod asks for the free
+    /// capacity of every data center; a catalog listing asks for every GPU × data center).
+    /// Any document write in the transaction forgets it.
+    /// </summary>
+    public T Derived<T>(string key, Func<T> compute) where T : class
+    {
+        _derived ??= new Dictionary<string, object>(StringComparer.Ordinal);
+        if (_derived.TryGetValue(key, out var known))
+        {
+            return (T)known;
+        }
+        var value = compute();
+        _derived[key] = value;
+        return value;
+    }
+
     public string? GetDocument(string kind, string account, string id) =>
         Scalar("SELECT json FROM documents WHERE kind=$k AND id=$i AND account=$a", ("$k", kind), ("$i", id), ("$a", account));
 
@@ -36,12 +56,18 @@ internal sealed class StateTransaction(SqliteConnection connection, SqliteTransa
     public bool DocumentIdExists(string kind, string id) =>
         Scalar("SELECT 1 FROM documents WHERE kind=$k AND id=$i", ("$k", kind), ("$i", id)) is not null;
 
-    public void PutDocument(string kind, string account, string id, string json) =>
+    public void PutDocument(string kind, string account, string id, string json)
+    {
+        _derived = null;
         NonQuery("INSERT INTO documents(kind,id,account,json) VALUES($k,$i,$a,$j) ON CONFLICT(kind,id) DO UPDATE SET json=excluded.json, account=excluded.account",
             ("$k", kind), ("$i", id), ("$a", account), ("$j", json));
+    }
 
-    public bool DeleteDocument(string kind, string account, string id) =>
-        NonQuery("DELETE FROM documents WHERE kind=$k AND id=$i AND account=$a", ("$k", kind), ("$i", id), ("$a", account)) > 0;
+    public bool DeleteDocument(string kind, string account, string id)
+    {
+        _derived = null;
+        return NonQuery("DELETE FROM documents WHERE kind=$k AND id=$i AND account=$a", ("$k", kind), ("$i", id), ("$a", account)) > 0;
+    }
 
     public string? GetSetting(string key) => Scalar("SELECT value FROM settings WHERE key=$k", ("$k", key));
 
@@ -90,8 +116,11 @@ internal sealed class StateTransaction(SqliteConnection connection, SqliteTransa
         return Convert.ToInt64(Scalar("SELECT count FROM rate_counters WHERE account=$a AND window=$w", ("$a", account), ("$w", window)), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void WipeEverything() =>
+    public void WipeEverything()
+    {
+        _derived = null;
         NonQuery("DELETE FROM documents; DELETE FROM settings; DELETE FROM request_log; DELETE FROM rate_counters;");
+    }
 
     private string? Scalar(string sql, params (string Name, object Value)[] parameters)
     {

@@ -16,13 +16,7 @@ internal static class PodArguments
     public static Argument<string[]> Ids() => new("POD_ID") { Description = "Pod ids (see 'rpctl pod list'); more than one, or --all, works on a fleet", Arity = ArgumentArity.ZeroOrMore };
 
     /// <summary>The pod's JSON as it will be printed, with secret-looking env values masked unless asked.</summary>
-    public static JsonNode Printable(RunPod.Api.Pods.Pod pod, bool showSecrets)
-    {
-        var node = JsonNode.Parse(pod.Raw.GetRawText()) ?? new JsonObject();
-        if (!showSecrets)
-            SecretMasker.MaskEnv(node);
-        return node;
-    }
+    public static JsonNode Printable(RunPod.Api.Pods.Pod pod, bool showSecrets) => OutputWriter.View(pod.Raw, showSecrets);
 
     public static void PrintPod(Invocation inv, RunPod.Api.Pods.Pod pod, bool showSecrets) =>
         inv.Output.WriteItem(Printable(pod, showSecrets), PodView.Spec(DateTimeOffset.UtcNow));

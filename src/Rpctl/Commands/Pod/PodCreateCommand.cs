@@ -63,7 +63,7 @@ internal static class PodCreateCommand
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                throw new CliException(ExitCodes.Interrupted, $"interrupted while waiting: pod {pod.Id} ({pod.Name}) was created and may be billing", pod.Id);
+                throw inv.Interrupted($"pod {pod.Id} ({pod.Name}) was created and may be billing", pod.Id);
             }
         }
 
@@ -96,7 +96,7 @@ internal static class PodCreateCommand
         {
             try
             {
-                var pod = await SendAsync(client, attempt, ct);
+                var pod = await SendAsync(inv, client, attempt, ct);
                 if (attempts.Count > 1)
                     inv.Output.Note($"using {attempt.Label}");
                 return pod;
@@ -118,16 +118,16 @@ internal static class PodCreateCommand
             : $"no capacity for any option: {string.Join("; ", refusals)}");
     }
 
-    private static async Task<RunPod.Api.Pods.Pod> SendAsync(RunPodClient client, CreateAttempt attempt, CancellationToken ct)
-    {
-        if (attempt.GraphQlField is null)
+    /// <summary>Sends one attempt; a lost answer is resolved by looking for the pod, never by a blind re-send.</summary>
+    private static async Task<RunPod.Api.Pods.Pod> SendAsync(Invocation inv, RunPodClient client, CreateAttempt attempt, CancellationToken ct) =>
+        await SafeCreate.SendAsync(inv, PodLookup.For(client, attempt.Name), async token =>
         {
-            return await client.Pods.CreateAsync(attempt.Request, ct);
-        }
+            if (attempt.GraphQlField is null)
+                return await client.Pods.CreateAsync(attempt.Request, token);
 
-        // GraphQL returns its own pod shape; read the pod back from v2 so output is always the v2 object.
-        var created = await client.GraphQl.ExecuteAsync(attempt.Request, attempt.GraphQlField, ct);
-        var id = created.GetProperty("id").GetString()!;
-        return await client.Pods.GetAsync(id, ct);
-    }
+            // GraphQL returns its own pod shape; read the pod back from v2 so output is always the v2 object.
+            var created = await client.GraphQl.ExecuteAsync(attempt.Request, attempt.GraphQlField, token);
+            var id = created.GetProperty("id").GetString()!;
+            return await client.Pods.GetAsync(id, token);
+        }, ct);
 }

@@ -12,7 +12,11 @@ using Rpctl.Services;
 namespace Rpctl.Commands.Pod;
 
 /// <summary>One way of creating the pod: a GPU type in a cloud, on REST v2 or on GraphQL.</summary>
-internal sealed record CreateAttempt(string Label, ApiRequest Request, string? GraphQlField);
+internal sealed record CreateAttempt(string Label, ApiRequest Request, string? GraphQlField)
+{
+    /// <summary>The pod's name, by which a create with a lost answer is looked up.</summary>
+    public string Name => (Request.Body?["name"] ?? Request.Body?["variables"]?["input"]?["name"])?.GetValue<string>() ?? "";
+}
 
 /// <summary>Values the planner settled on that a saved preset needs: the merged env and the GPU type ids.</summary>
 internal sealed record PlannedValues(IReadOnlyDictionary<string, string> Env, IReadOnlyList<string> GpuIds);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Rpctl.Cli;
 using Rpctl.Output;
 using Rpctl.Services;
@@ -25,14 +26,17 @@ internal static class PodListCommand
                 var matches = parse.GetValue(name) is { } glob ? Glob.Matcher(glob) : _ => true;
 
                 var client = await inv.ClientAsync(ct);
-                var pods = await client.Pods.ListAsync(ct);
+                // The response's own elements, filtered in place: no typed copy of each pod, no re-parse.
+                var pods = await client.Pods.ListElementsAsync(ct);
                 var selected = pods
-                    .Where(p => statuses.Count == 0 || statuses.Contains(p.Status))
-                    .Where(p => matches(p.Name))
-                    .Select(p => PodArguments.Printable(p, parse.GetValue(showSecrets)))
+                    .Where(p => statuses.Count == 0 || statuses.Contains(Text(p, "status")))
+                    .Where(p => matches(Text(p, "name")))
                     .ToList();
-                inv.Output.WriteList(selected, PodView.Spec(DateTimeOffset.UtcNow));
+                inv.Output.WriteList(selected, PodView.Spec(DateTimeOffset.UtcNow), parse.GetValue(showSecrets));
                 return ExitCodes.Success;
             });
     }
+
+    private static string Text(JsonElement pod, string property) =>
+        pod.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 }
