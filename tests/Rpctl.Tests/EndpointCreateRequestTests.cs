@@ -40,7 +40,7 @@ public sealed class EndpointCreateRequestTests(EmulatorFixture emulator) : Endpo
     public async Task Cpu_request_count_load_balancer_min_cuda_and_network_volume_options_reach_the_request()
     {
         var dry = await Cli.RunAsync("endpoint", "create", "--image", "i", "--cpu", "cpu3c:4", "--scaler-type", "request-count", "--scaler-value", "3",
-            "--type", "load-balancer", "--flashboot", "--dry-run", "-o", "json");
+            "--type", "load-balancer", "--flashboot", "on", "--dry-run", "-o", "json");
         Assert.True(dry.ExitCode == 0, dry.ToString());
         var body = dry.Json["body"]!;
         Assert.Equal("""[{"id":"cpu3c","vcpuCount":4}]""", body["cpu"]!.ToJsonString());

@@ -6,7 +6,7 @@ namespace Rpctl.Services;
 
 /// <summary>
 /// Polls an endpoint's <c>/health</c> until a worker is ready (idle or running). A transient error
-/// (5xx, 429, no answer) does not end the wait; a 401/404 does, since waiting cannot fix it.
+/// (5xx, 429, no answer after the first) does not end the wait; a 401/404 does, since waiting cannot fix it.
 /// </summary>
 internal static class EndpointWaiter
 {
@@ -14,11 +14,13 @@ internal static class EndpointWaiter
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         string? last = null;
+        var reachedOnce = false;
         while (true)
         {
             try
             {
                 var health = await client.Jobs.HealthAsync(endpointId, ct);
+                reachedOnce = true;
                 if (health.Worker("idle") + health.Worker("running") > 0)
                     return health;
                 var summary = $"endpoint {endpointId}: {health.Worker("initializing")} worker(s) initializing, none ready";
@@ -30,8 +32,9 @@ internal static class EndpointWaiter
             {
                 progress($"endpoint {endpointId}: could not read health ({e.Status}); still waiting");
             }
-            catch (RunPodTransportException e)
+            catch (RunPodTransportException e) when (reachedOnce)
             {
+                // Unreachable from the start is a setup problem, reported at once; later it is a blip.
                 progress($"endpoint {endpointId}: {e.Message}; still waiting");
             }
 

@@ -62,7 +62,7 @@ internal static class EndpointRequestBuilder
         if (regions.Count > 0) body["dataCenterIds"] = Strings(regions);
         if (parse.GetValue(o.NetworkVolume) is { Length: > 0 } volumes) body["networkVolumes"] = Strings(volumes);
         if (parse.GetValue(o.ExecutionTimeout) is { } timeout) body["timeout"] = Millis(timeout);
-        if (parse.GetValue(o.Flashboot) is { } flashboot) body["flashboot"] = flashboot;
+        if (EndpointSpecOptions.FlashbootMode(parse.GetValue(o.Flashboot)) is { } flashboot) body["flashboot"] = flashboot;
         return body;
     }
 
@@ -95,7 +95,7 @@ internal static class EndpointRequestBuilder
         if (regions.Count > 0) changes["dataCenterIds"] = Strings(regions);
         if (parse.GetValue(o.NetworkVolume) is { Length: > 0 } volumes) changes["networkVolumes"] = Strings(volumes);
         if (parse.GetValue(o.ExecutionTimeout) is { } timeout) changes["timeout"] = Millis(timeout);
-        if (parse.GetValue(o.Flashboot) is { } flashboot) changes["flashboot"] = flashboot;
+        if (EndpointSpecOptions.FlashbootMode(parse.GetValue(o.Flashboot)) is { } flashboot) changes["flashboot"] = flashboot;
 
         var gpuPools = parse.GetValue(o.Gpu) ?? [];
         var excluded = parse.GetValue(o.ExcludeGpu) ?? [];

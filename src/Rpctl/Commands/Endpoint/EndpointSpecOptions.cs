@@ -24,7 +24,7 @@ internal sealed class EndpointSpecOptions
     public Option<string[]> Region { get; } = new("--region") { Description = "Allowed data center id, e.g. US-TX-3 (repeatable or comma-separated)", HelpName = "DC" };
     public Option<string[]> CudaVersion { get; } = new("--cuda-version") { Description = "Allowed CUDA version, e.g. 12.8 (repeatable)", HelpName = "V" };
     public Option<string?> MinCudaVersion { get; } = new("--min-cuda-version") { Description = "Lowest acceptable CUDA version, e.g. 12.4", HelpName = "V" };
-    public Option<string?> Flashboot { get; } = FlashbootOption();
+    public Option<string?> Flashboot { get; } = ValidatedOptions.Choice("--flashboot", "FlashBoot cold-start acceleration (default off)", "on", "off", "priority");
     public Option<TimeSpan?> ExecutionTimeout { get; } = ValidatedOptions.Duration("--execution-timeout", "Longest a job may run, e.g. 10m (default 5m)", mustBePositive: true);
     public Option<string?> Type { get; } = ValidatedOptions.Choice("--type", "Endpoint type (default queue; fixed at create)", "queue", "load-balancer");
     public Option<bool> DryRun { get; } = SharedOptions.DryRun();
@@ -45,25 +45,12 @@ internal sealed class EndpointSpecOptions
         ScalerValue, NetworkVolume, Region, CudaVersion, MinCudaVersion, Flashboot, ExecutionTimeout, DryRun, ShowSecrets,
     ];
 
-    /// <summary><c>--flashboot</c> alone turns FlashBoot on; <c>--flashboot off|on|priority</c> chooses.</summary>
-    private static Option<string?> FlashbootOption()
+    /// <summary>FlashBoot as RunPod names it: on = FLASHBOOT, priority = PRIORITY_FLASHBOOT.</summary>
+    public static string? FlashbootMode(string? choice) => choice switch
     {
-        var option = new Option<string?>("--flashboot")
-        {
-            Description = "FlashBoot cold-start acceleration: on (default when given alone), off or priority",
-            HelpName = "on|off|priority",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        option.CustomParser = result =>
-        {
-            if (result.Tokens.Count == 0)
-                return "FLASHBOOT";
-            var token = result.Tokens[0].Value.Trim().ToLowerInvariant();
-            var mode = token switch { "on" or "flashboot" => "FLASHBOOT", "off" => "OFF", "priority" or "priority_flashboot" => "PRIORITY_FLASHBOOT", _ => null };
-            if (mode is null)
-                result.AddError($"invalid value '{result.Tokens[0].Value}' for --flashboot: expected one of on, off, priority");
-            return mode;
-        };
-        return option;
-    }
+        "on" => "FLASHBOOT",
+        "off" => "OFF",
+        "priority" => "PRIORITY_FLASHBOOT",
+        _ => null,
+    };
 }
