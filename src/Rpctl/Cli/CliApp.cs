@@ -16,7 +16,8 @@ public static class CliApp
     {
         var global = new GlobalOptions();
         await using var invocation = new Invocation(context, global);
-        var root = CommandRegistry.BuildRoot(invocation);
+        var completing = args.Length > 0 && args[0].StartsWith("[suggest", StringComparison.Ordinal);
+        var root = CommandRegistry.BuildRoot(invocation, completing);
         // No response files: `--readme @FILE` is ours to read, and an @ argument must never be expanded silently.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         invocation.Parse = parse;

@@ -17,7 +17,12 @@ namespace Rpctl.Commands;
 /// <summary>Every command, listed explicitly (AOT-safe and greppable; no assembly scanning).</summary>
 internal static class CommandRegistry
 {
-    public static RootCommand BuildRoot(Invocation inv)
+    /// <param name="completing">
+    /// True for a <c>[suggest]</c> run. Only then are the dynamic completions (GPU names, pod and
+    /// endpoint ids, which may call the API) attached: help output also asks completion sources
+    /// for values, and --help must never touch the network.
+    /// </param>
+    public static RootCommand BuildRoot(Invocation inv, bool completing = false)
     {
         var root = new RootCommand("rpctl: the command-line tool for RunPod (pods, serverless, templates, volumes, capacity)");
         foreach (var option in inv.Global.All)
@@ -38,7 +43,8 @@ internal static class CommandRegistry
         root.Subcommands.Add(AuthCommand.Create(inv));
         root.Subcommands.Add(CompletionCommand.Create(inv));
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
-        CompletionWiring.Attach(root, inv);
+        if (completing)
+            CompletionWiring.Attach(root, inv);
         SuggestAction.Install(root, inv.Context);
         return root;
     }
