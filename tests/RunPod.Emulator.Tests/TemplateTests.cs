@@ -143,6 +143,32 @@ public sealed class TemplateTests(EmulatorFixture emulator) : IClassFixture<Emul
         Assert.Equal("tpl/img:1", again.Json!["image"]!.GetValue<string>());
     }
 
+    // The public templates are built in code (int JsonValues), not parsed: reading their numbers
+    // must not throw (it once answered 500 NodeUnableToConvert Int32 → Double).
+    [Theory]
+    [InlineData("30zmvf89kd", "\"gpu\":{\"id\":\"NVIDIA GeForce RTX 4090\"}")]
+    [InlineData("tf2x9k3m1q", "\"gpu\":{\"id\":\"NVIDIA GeForce RTX 4090\"}")]
+    [InlineData("cmfyui7w2e", "\"gpu\":{\"id\":\"NVIDIA GeForce RTX 4090\"}")]
+    [InlineData("runpodubun", "\"cpu\":{\"id\":\"cpu3c\",\"vcpuCount\":4}")]
+    public async Task Pod_from_every_public_pod_template_is_created(string templateId, string compute)
+    {
+        var pod = await ApiCall.Post(_client, "/v2/pods", $$$"""{"name":"p","templateId":"{{{templateId}}}",{{{compute}}}}""");
+
+        Assert.True(pod.Status == HttpStatusCode.Created, pod.Body);
+        var template = (await ApiCall.Get(_client, $"/v2/templates/{templateId}")).Json!;
+        Assert.Equal(template["image"]!.GetValue<string>(), pod.Json!["image"]!.GetValue<string>());
+        Assert.Equal(template["disk"]!.GetValue<int>(), pod.Json["disk"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Pod_from_the_public_serverless_template_is_422()
+    {
+        var pod = await ApiCall.Post(_client, "/v2/pods", """{"name":"p","templateId":"vllmwkr8s4","gpu":{"id":"NVIDIA GeForce RTX 4090"}}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, pod.Status);
+        Assert.Contains("serverless template", pod.Body);
+    }
+
     [Fact]
     public async Task Pod_with_unknown_template_is_404()
     {
