@@ -90,5 +90,5 @@ public sealed class PodsClient(ApiTransport transport)
         return ApiJson.ReadDocument(doc, ApiJsonContext.Default.Pod);
     }
 
-    private static string PodPath(string id) => "/v2/pods/" + Uri.EscapeDataString(id);
+    private static string PodPath(string id) => "/v2/pods/" + PathSegment.Of(id, "pod id");
 }

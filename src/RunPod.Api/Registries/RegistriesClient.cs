@@ -69,5 +69,5 @@ public sealed class RegistriesClient(ApiTransport transport, GraphQlClient graph
 
     private static string Scrub(string text, string password) => password.Length > 0 ? text.Replace(password, Redacted, StringComparison.Ordinal) : text;
 
-    private static string RegistryPath(string id) => "/v2/registries/" + Uri.EscapeDataString(id);
+    private static string RegistryPath(string id) => "/v2/registries/" + PathSegment.Of(id, "registry id");
 }

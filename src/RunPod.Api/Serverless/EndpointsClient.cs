@@ -42,5 +42,5 @@ public sealed class EndpointsClient(ApiTransport transport)
         return ApiJson.ReadDocument(doc, ApiJsonContext.Default.Endpoint);
     }
 
-    private static string EndpointPath(string id) => "/v2/serverless/" + Uri.EscapeDataString(id);
+    private static string EndpointPath(string id) => "/v2/serverless/" + PathSegment.Of(id, "endpoint id");
 }

@@ -19,22 +19,22 @@ public sealed class JobsClient(ApiTransport transport)
     public async Task<Job> SubmitAsync(ApiRequest request, CancellationToken ct) => await SendForJobAsync(request, ct).ConfigureAwait(false);
 
     public async Task<Job> StatusAsync(string endpointId, string jobId, CancellationToken ct) =>
-        await SendForJobAsync(ApiRequest.Get(ApiSurface.Runtime, $"{Base(endpointId)}/status/{Uri.EscapeDataString(jobId)}"), ct).ConfigureAwait(false);
+        await SendForJobAsync(ApiRequest.Get(ApiSurface.Runtime, $"{Base(endpointId)}/status/{PathSegment.Of(jobId, "job id")}"), ct).ConfigureAwait(false);
 
     /// <summary>Chunks yielded since the previous call (each call drains); the server holds up to <paramref name="wait"/> for news.</summary>
     public async Task<StreamBatch> StreamAsync(string endpointId, string jobId, TimeSpan wait, CancellationToken ct)
     {
-        var request = ApiRequest.Get(ApiSurface.Runtime, $"{Base(endpointId)}/stream/{Uri.EscapeDataString(jobId)}?wait={Millis(wait)}");
+        var request = ApiRequest.Get(ApiSurface.Runtime, $"{Base(endpointId)}/stream/{PathSegment.Of(jobId, "job id")}?wait={Millis(wait)}");
         var doc = await transport.SendAsync(request, ct).ConfigureAwait(false);
         return ApiJson.ReadDocument(doc, ApiJsonContext.Default.StreamBatch);
     }
 
     public async Task<Job> CancelAsync(string endpointId, string jobId, CancellationToken ct) =>
-        await SendForJobAsync(new ApiRequest(ApiSurface.Runtime, HttpMethod.Post, $"{Base(endpointId)}/cancel/{Uri.EscapeDataString(jobId)}"), ct).ConfigureAwait(false);
+        await SendForJobAsync(new ApiRequest(ApiSurface.Runtime, HttpMethod.Post, $"{Base(endpointId)}/cancel/{PathSegment.Of(jobId, "job id")}"), ct).ConfigureAwait(false);
 
     /// <summary>Re-queues a FAILED or TIMED_OUT job under the same id.</summary>
     public async Task<Job> RetryAsync(string endpointId, string jobId, CancellationToken ct) =>
-        await SendForJobAsync(new ApiRequest(ApiSurface.Runtime, HttpMethod.Post, $"{Base(endpointId)}/retry/{Uri.EscapeDataString(jobId)}"), ct).ConfigureAwait(false);
+        await SendForJobAsync(new ApiRequest(ApiSurface.Runtime, HttpMethod.Post, $"{Base(endpointId)}/retry/{PathSegment.Of(jobId, "job id")}"), ct).ConfigureAwait(false);
 
     public static ApiRequest BuildPurgeQueue(string endpointId) => new(ApiSurface.Runtime, HttpMethod.Post, Base(endpointId) + "/purge-queue");
 
@@ -56,7 +56,7 @@ public sealed class JobsClient(ApiTransport transport)
         return ApiJson.ReadDocument(doc, ApiJsonContext.Default.Job);
     }
 
-    private static string Base(string endpointId) => "/v2/" + Uri.EscapeDataString(endpointId);
+    private static string Base(string endpointId) => "/v2/" + PathSegment.Of(endpointId, "endpoint id");
 
     private static string Millis(TimeSpan wait) => ((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 }

@@ -70,5 +70,5 @@ public sealed class TemplatesClient(ApiTransport transport)
         return ApiJson.ReadDocument(doc, ApiJsonContext.Default.Template);
     }
 
-    private static string TemplatePath(string id) => "/v2/templates/" + Uri.EscapeDataString(id);
+    private static string TemplatePath(string id) => "/v2/templates/" + PathSegment.Of(id, "template id");
 }

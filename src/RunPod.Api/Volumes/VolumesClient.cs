@@ -41,5 +41,5 @@ public sealed class VolumesClient(ApiTransport transport)
         return ApiJson.ReadDocument(doc, ApiJsonContext.Default.NetworkVolume);
     }
 
-    private static string VolumePath(string id) => "/v2/network-volumes/" + Uri.EscapeDataString(id);
+    private static string VolumePath(string id) => "/v2/network-volumes/" + PathSegment.Of(id, "network volume id");
 }

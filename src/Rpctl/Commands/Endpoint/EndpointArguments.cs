@@ -8,9 +8,9 @@ namespace Rpctl.Commands.Endpoint;
 /// <summary>Arguments and helpers shared by the endpoint and job commands.</summary>
 internal static class EndpointArguments
 {
-    public static Argument<string> Id() => new("ENDPOINT_ID") { Description = "The endpoint's id (see 'rpctl endpoint list')" };
+    public static Argument<string> Id() => Cli.IdArguments.One("ENDPOINT_ID", "The endpoint's id (see 'rpctl endpoint list')");
 
-    public static Argument<string> JobId() => new("JOB_ID") { Description = "The job's id, as printed by 'rpctl endpoint run'" };
+    public static Argument<string> JobId() => Cli.IdArguments.One("JOB_ID", "The job's id, as printed by 'rpctl endpoint run'");
 
     /// <summary>
     /// Create/update with <c>--template</c>: RunPod answers an unknown template with a bare 404 on

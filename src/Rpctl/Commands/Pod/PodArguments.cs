@@ -10,10 +10,10 @@ namespace Rpctl.Commands.Pod;
 /// <summary>Arguments and small helpers shared by the pod commands.</summary>
 internal static class PodArguments
 {
-    public static Argument<string> Id() => new("POD_ID") { Description = "The pod's id (see 'rpctl pod list')" };
+    public static Argument<string> Id() => IdArguments.One("POD_ID", "The pod's id (see 'rpctl pod list')");
 
     /// <summary>One id for the single-pod form; several (or none, with --all) for the fleet form.</summary>
-    public static Argument<string[]> Ids() => new("POD_ID") { Description = "Pod ids (see 'rpctl pod list'); more than one, or --all, works on a fleet", Arity = ArgumentArity.ZeroOrMore };
+    public static Argument<string[]> Ids() => IdArguments.Many("POD_ID", "Pod ids (see 'rpctl pod list'); more than one, or --all, works on a fleet");
 
     /// <summary>The pod's JSON as it will be printed, with secret-looking env values masked unless asked.</summary>
     public static JsonNode Printable(RunPod.Api.Pods.Pod pod, bool showSecrets) => OutputWriter.View(pod.Raw, showSecrets);

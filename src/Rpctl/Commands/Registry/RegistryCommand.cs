@@ -15,7 +15,7 @@ internal static class RegistryCommand
             RegistryUpdateCommand.Create(inv),
             RegistryDeleteCommand.Create(inv));
 
-    public static Argument<string> Id() => new("REGISTRY_ID") { Description = "The credential's id (see 'rpctl registry list')" };
+    public static Argument<string> Id() => IdArguments.One("REGISTRY_ID", "The credential's id (see 'rpctl registry list')");
 
     public static JsonNode Printable(RunPod.Api.Registries.Registry registry) => JsonNode.Parse(registry.Raw.GetRawText())!;
 

@@ -16,7 +16,7 @@ internal static class SshConfigCommand
 {
     public static Command Create(Invocation inv)
     {
-        var pods = new Argument<string[]>("POD") { Description = "Pods to add (id or name); none: refresh the existing entries", Arity = ArgumentArity.ZeroOrMore };
+        var pods = IdArguments.Many("POD", "Pods to add (id or name); none: refresh the existing entries");
         var allRunning = new Option<bool>("--all-running") { Description = "Add every RUNNING pod" };
         var print = new Option<bool>("--print") { Description = "Print the block instead of writing ~/.ssh/config" };
         var key = new Option<string?>("--key", "-i") { Description = "IdentityFile for the new and refreshed entries", HelpName = "PATH" };

@@ -10,7 +10,7 @@ namespace Rpctl.Commands.Ssh;
 /// </summary>
 internal sealed class SshConnectOptions(bool podOptional)
 {
-    public Argument<string?> Pod { get; } = new("POD") { Description = "Pod id or name", Arity = podOptional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne };
+    public Argument<string?> Pod { get; } = IdArguments.Optional("POD", "Pod id or name", podOptional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne);
     public Argument<string[]> Remote { get; } = new("REMOTE_COMMAND") { Description = "Command to run on the pod instead of a shell (after --)", Arity = ArgumentArity.ZeroOrMore };
     public Option<string?> User { get; } = new("--user", "-u") { Description = "Remote user on the direct endpoint (default: the pod's, usually root)" };
     public Option<string?> Key { get; } = new("--key", "-i") { Description = "Private key file", HelpName = "PATH" };

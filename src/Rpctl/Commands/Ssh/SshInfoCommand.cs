@@ -12,7 +12,7 @@ internal static class SshInfoCommand
 {
     public static Command Create(Invocation inv)
     {
-        var pod = new Argument<string>("POD") { Description = "Pod id or name" };
+        var pod = IdArguments.One("POD", "Pod id or name");
         return new Command("info", CommandExtensions.Describe("Show how to reach a pod over SSH",
                 "rpctl ssh info abc123def456gh", "rpctl ssh info trainer -o json | jq -r .command"))
             .With(pod)

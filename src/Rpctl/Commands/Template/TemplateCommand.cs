@@ -15,5 +15,5 @@ internal static class TemplateCommand
             TemplateUpdateCommand.Create(inv),
             TemplateDeleteCommand.Create(inv));
 
-    public static Argument<string> Id() => new("TEMPLATE_ID") { Description = "The template's id (see 'rpctl template list')" };
+    public static Argument<string> Id() => IdArguments.One("TEMPLATE_ID", "The template's id (see 'rpctl template list')");
 }

@@ -14,7 +14,7 @@ internal static class VolumeCommand
             VolumeUpdateCommand.Create(inv),
             VolumeDeleteCommand.Create(inv));
 
-    public static Argument<string> Id() => new("VOLUME_ID") { Description = "The network volume's id (see 'rpctl volume list')" };
+    public static Argument<string> Id() => IdArguments.One("VOLUME_ID", "The network volume's id (see 'rpctl volume list')");
 
     public static Option<int?> Size(string description) =>
         ValidatedOptions.Int("--size", description, RunPod.Api.Volumes.NetworkVolumeLimits.MinSize, RunPod.Api.Volumes.NetworkVolumeLimits.MaxSize, "GB");
