@@ -111,10 +111,24 @@ public sealed class PodLifecycleCliTests(EmulatorFixture emulator) : PodTestBase
         var exited = await Cli.RunAsync("pod", "wait", id, "--for", "exited", "--timeout", "30s", "--interval", "100ms", "-o", "json");
         Assert.True(exited.ExitCode == 0, exited.ToString());
         Assert.Equal("EXITED", exited.Json["status"]!.GetValue<string>());
+        // The wait sees the pod first; its 404 after the delete then means TERMINATED.
+        using var waiter = new CliRunner(Emulator.BaseAddress, ApiKey);
+        var waiting = waiter.RunAsync("pod", "wait", id, "--for", "terminated", "--timeout", "30s", "--interval", "100ms", "-o", "json");
+        await Task.Delay(500);
         Assert.Equal(0, (await Cli.RunAsync("pod", "delete", id, "--yes")).ExitCode);
-        var terminated = await Cli.RunAsync("pod", "wait", id, "--for", "terminated", "--timeout", "5s", "-o", "json");
-        Assert.Equal(0, terminated.ExitCode);
+        var terminated = await waiting;
+        Assert.True(terminated.ExitCode == 0, terminated.ToString());
         Assert.Equal("TERMINATED", terminated.Json["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Wait_for_terminated_on_a_pod_never_seen_is_not_found()
+    {
+        var result = await Cli.RunAsync("pod", "wait", "typo-not-a-pod", "--for", "terminated", "--timeout", "5s");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("typo-not-a-pod", result.Stderr);
+        Assert.DoesNotContain("TERMINATED", result.Stdout);
     }
 
     [Fact]

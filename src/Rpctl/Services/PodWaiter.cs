@@ -7,12 +7,13 @@ namespace Rpctl.Services;
 /// <summary>
 /// Polls a pod's real status (not the desired one) until it reaches the target. ERROR ends the
 /// wait at once; so does EXITED when waiting for RUNNING. A transient failure to read the pod
-/// does not end the wait. Failures name the pod, which may still be billing.
+/// does not end the wait. Failures name the pod, which may still be billing. Callers that have not
+/// read the pod themselves pass <c>knownToExist: false</c>.
 /// </summary>
 internal static class PodWaiter
 {
     public static async Task<Pod> WaitAsync(RunPodClient client, string id, string target, TimeSpan timeout, TimeSpan interval,
-        Action<string> progress, CancellationToken ct)
+        Action<string> progress, CancellationToken ct, bool knownToExist = true)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         string? lastStatus = null;
@@ -23,7 +24,9 @@ internal static class PodWaiter
             {
                 pod = await client.Pods.GetAsync(id, ct);
             }
-            catch (RunPodApiException e) when (e.Status == 404 && target == PodStatus.Terminated)
+            // A 404 means "terminated" only for a pod known to have existed (seen earlier in this
+            // wait, or by the caller that just deleted it); otherwise it is a typo: not found.
+            catch (RunPodApiException e) when (e.Status == 404 && target == PodStatus.Terminated && (knownToExist || lastStatus is not null))
             {
                 return new Pod { Id = id, Status = PodStatus.Terminated };
             }

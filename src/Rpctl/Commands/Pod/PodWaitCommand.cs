@@ -23,7 +23,7 @@ internal static class PodWaitCommand
                 var limit = PodArguments.Duration(parse, timeout, TimeSpan.FromMinutes(10));
                 var every = PodArguments.Duration(parse, interval, TimeSpan.FromSeconds(2));
                 var client = await inv.ClientAsync(ct);
-                var pod = await PodWaiter.WaitAsync(client, parse.GetValue(id)!, status, limit, every, inv.Output.Note, ct);
+                var pod = await PodWaiter.WaitAsync(client, parse.GetValue(id)!, status, limit, every, inv.Output.Note, ct, knownToExist: false);
                 if (status == PodStatus.Terminated)
                     inv.Output.WriteResult(new System.Text.Json.Nodes.JsonObject { ["id"] = pod.Id, ["status"] = PodStatus.Terminated }, $"Pod {pod.Id} is TERMINATED");
                 else
