@@ -37,6 +37,7 @@ public sealed class PodBadInputTests(EmulatorFixture emulator) : PodTestBase(emu
     [InlineData(new[] { "--gpu", "4090", "--cuda-version", "12.8", "--min-cuda-version", "12.4" }, "--min-cuda-version")]
     [InlineData(new[] { "--gpu", "4090", "--volume-disk", "20", "--network-volume", "vol1234567" }, "--network-volume")]
     [InlineData(new[] { "--gpu", "4090", "--bid", "0.2" }, "--spot")]
+    [InlineData(new[] { "--gpu", "4090", "--spot" }, "--bid")]
     [InlineData(new[] { "--cpu", "cpu3c", "--vcpu", "3" }, "power of two")]
     [InlineData(new[] { "--gpu", "4090", "--entrypoint", "bash" }, "--docker-start-cmd")]
     [InlineData(new[] { "--gpu", "4090", "--volume-mount", "/data" }, "--volume-mount")]

@@ -56,6 +56,9 @@ internal static partial class PodCreatePlanner
         var bid = flags.Get(o.Bid);
         if (bid is not null && !spot)
             throw CliException.Usage("--bid needs --spot");
+        // RunPod refuses a spot pod without a bid; say so before sending anything.
+        if (spot && bid is null)
+            throw CliException.Usage("--spot needs --bid USD (your spot bid per GPU per hour)");
         if (spot && cpu is not null)
             throw CliException.Usage("--spot applies only to GPU pods");
 
