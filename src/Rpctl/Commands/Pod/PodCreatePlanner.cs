@@ -61,6 +61,20 @@ internal static partial class PodCreatePlanner
             throw CliException.Usage("--spot needs --bid USD (your spot bid per GPU per hour)");
         if (spot && cpu is not null)
             throw CliException.Usage("--spot applies only to GPU pods");
+        // CPU pods are created over REST, which has no placement constraints or CUDA choice:
+        // refuse these flags instead of silently dropping them.
+        if (cpu is not null)
+        {
+            (string Flag, bool Given)[] gpuOnly =
+            [
+                ("--min-vcpu", flags.Get(o.MinVcpu) is not null), ("--min-ram", flags.Get(o.MinRam) is not null),
+                ("--min-download", flags.Get(o.MinDownload) is not null), ("--min-upload", flags.Get(o.MinUpload) is not null),
+                ("--public-ip", flags.Get(o.PublicIp)), ("--cuda-version", (flags.Get(o.CudaVersion) ?? []).Length > 0),
+                ("--min-cuda-version", flags.Get(o.MinCudaVersion) is not null),
+            ];
+            if (gpuOnly.FirstOrDefault(f => f.Given).Flag is { } refused)
+                throw CliException.Usage($"{refused} applies only to GPU pods (with --gpu)");
+        }
 
         var cudaVersions = (flags.Get(o.CudaVersion) ?? [])
             .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
