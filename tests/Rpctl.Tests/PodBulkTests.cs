@@ -203,6 +203,16 @@ public sealed class PodBulkTests(EmulatorFixture emulator) : PodBulkTestBase(emu
     }
 
     [Fact]
+    public async Task Count_needs_a_name_so_a_rerun_finds_the_same_batch()
+    {
+        var result = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x", "--count", "2");
+        AssertUsageError(result, "--count needs --name");
+        var dryRun = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x", "--count", "2", "--dry-run");
+        AssertUsageError(dryRun, "--count needs --name");
+        Assert.Empty(await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST"));
+    }
+
+    [Fact]
     public async Task Selection_needs_ids_all_or_a_filter_and_all_does_not_mix_with_ids()
     {
         AssertUsageError(await Cli.RunAsync("pod", "stop"), "needs a pod id, several ids, or --all");

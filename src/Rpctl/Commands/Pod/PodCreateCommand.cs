@@ -35,6 +35,9 @@ internal static class PodCreateCommand
             PresetStore.Validate(savePreset, "--save-preset");
         var presetParse = presetName is null ? null : PodPresetValues.Parse(o, store.Load(presetName, "--preset"));
         var flags = new PodCreateInput(parse, presetParse, o, inv.Settings);
+        // A generated name differs on every run, so a re-run after a partial failure would start a new batch.
+        if (parse.GetValue(o.Count) is not null && flags.Get(o.Name) is null)
+            throw CliException.Usage("--count needs --name NAME: the pods are named NAME-1..N, so re-running the command finds the ones already created");
         var (attempts, planned) = await PodCreatePlanner.PlanAsync(inv, flags, o, ct);
         if (parse.GetValue(o.Count) is { } count)
         {
