@@ -162,6 +162,24 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
     }
 
     [Fact]
+    public async Task Save_preset_on_create_refuses_to_overwrite_before_creating_anything()
+    {
+        await RunOk("preset", "save", "taken", "--gpu", "a40");
+        var before = await File.ReadAllTextAsync(PresetPath("taken"));
+
+        var refused = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--save-preset", "taken");
+        Assert.True(refused.ExitCode == 5, refused.ToString());
+        Assert.Contains("preset 'taken' already exists; pass --overwrite-preset", refused.Stderr);
+        Assert.Empty(await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST"));
+        Assert.Equal(before, await File.ReadAllTextAsync(PresetPath("taken")));
+
+        AssertUsageError(await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--overwrite-preset", "--dry-run"), "--overwrite-preset applies only with --save-preset");
+
+        await RunOk("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--save-preset", "taken", "--overwrite-preset", "--dry-run");
+        Assert.NotEqual(before, await File.ReadAllTextAsync(PresetPath("taken")));
+    }
+
+    [Fact]
     public async Task Hand_edited_presets_get_the_same_validation_as_flags()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(PresetPath("x"))!);

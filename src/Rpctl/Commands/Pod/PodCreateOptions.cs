@@ -46,6 +46,7 @@ internal sealed class PodCreateOptions
     public Option<bool> ShowSecrets { get; } = SharedOptions.ShowSecrets();
     public Option<string?> Preset { get; } = new("--preset") { Description = "Start from a saved preset; flags override it, --env merges per key (see 'rpctl preset list')", HelpName = "NAME" };
     public Option<string?> SavePreset { get; } = new("--save-preset") { Description = "After a successful create (or with --dry-run), save these settings as a preset", HelpName = "NAME" };
+    public Option<bool> OverwritePreset { get; } = new("--overwrite-preset") { Description = "Let --save-preset replace an existing preset of that name" };
 
     /// <summary>What a preset can hold: everything that shapes the pod, not its name or how this run behaves.</summary>
     public Option[] Storable =>
@@ -60,5 +61,6 @@ internal sealed class PodCreateOptions
         Name, Image, Template, Gpu, GpuCount, Cpu, Vcpu, CloudType, ContainerDisk, VolumeDisk, VolumeMount, NetworkVolume,
         Ports, Env, EnvFile, Region, Country, CudaVersion, MinCudaVersion, DockerStartCmd, Entrypoint, Registry, NoSsh, Jupyter,
         GlobalNetworking, Spot, Bid, MinVcpu, MinRam, MinDownload, MinUpload, PublicIp, Count, Parallel, DryRun, Wait, Timeout, ShowSecrets, Preset, SavePreset,
+        OverwritePreset,
     ];
 }
