@@ -30,11 +30,11 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
     public GlobalOptions Global { get; } = global;
     public ParseResult? Parse { get; set; }
 
-    /// <summary>Set by commands that may name a profile that does not exist yet (config init, set-key, profile add).</summary>
-    public bool AllowsNewProfile { get; set; }
+    /// <summary>Set by commands that may name a profile that does not exist (yet): config init/set-key create it, inspection commands warn.</summary>
+    public ProfileUse ProfileUse { get; set; }
 
     public Settings Settings => _settings ??= SettingsResolver.Resolve(
-        Parse ?? throw new InvalidOperationException("settings read before parsing"), Global, Context, AllowsNewProfile,
+        Parse ?? throw new InvalidOperationException("settings read before parsing"), Global, Context, ProfileUse,
         warning => Context.Err.WriteLine("warning: " + warning));
 
     /// <summary>Forgets the resolved settings, after a command changed the files they came from.</summary>

@@ -4,6 +4,19 @@ using Rpctl.Output;
 
 namespace Rpctl.Cli;
 
+/// <summary>How a command treats a selected profile that is not in config.yaml.</summary>
+internal enum ProfileUse
+{
+    /// <summary>Not found, exit 3 (every command that uses the settings).</summary>
+    MustExist,
+
+    /// <summary>The command creates it (config init, set-key).</summary>
+    MayBeNew,
+
+    /// <summary>A warning: commands that inspect or repair the configuration must work while it is broken.</summary>
+    MayBeMissing,
+}
+
 /// <summary>
 /// Applies precedence, highest first: flag, environment, the selected profile (--profile, then
 /// RPCTL_PROFILE, then active_profile), built-in default. Each layer is looked at only when the
@@ -12,17 +25,20 @@ namespace Rpctl.Cli;
 /// </summary>
 internal static class SettingsResolver
 {
-    public static Settings Resolve(ParseResult parse, GlobalOptions global, CliContext ctx, bool allowNewProfile = false, Action<string>? warn = null)
+    public static Settings Resolve(ParseResult parse, GlobalOptions global, CliContext ctx, ProfileUse profileUse = ProfileUse.MustExist, Action<string>? warn = null)
     {
         var store = new ConfigStore(ctx);
         var config = store.Load();
         var values = new List<SettingValue>();
 
         var (profile, profileSource) = SelectProfile(parse, global, ctx, config);
-        if (!allowNewProfile && profile != ConfigDocument.DefaultProfile && !config.HasProfile(profile))
+        if (profileUse != ProfileUse.MayBeNew && profile != ConfigDocument.DefaultProfile && !config.HasProfile(profile))
         {
             var known = config.ProfileNames.Count > 0 ? string.Join(", ", config.ProfileNames) : "none yet";
-            throw CliException.Usage($"profile '{profile}' ({profileSource}) does not exist (profiles: {known}); create it with 'rpctl config profile add {profile}'");
+            var missing = $"profile '{profile}' ({profileSource}) does not exist (profiles: {known})";
+            if (profileUse != ProfileUse.MayBeMissing)
+                throw CliException.NotFound($"{missing}; create it with 'rpctl config profile add {profile}'");
+            warn?.Invoke($"{missing}; built-in defaults apply");
         }
 
         values.Add(new SettingValue("profile", profile, profileSource));

@@ -23,6 +23,7 @@ internal static class ConfigShowCommand
                 "rpctl --profile work config show -o json"))
             .Runs(inv, (_, _) =>
             {
+                inv.ProfileUse = ProfileUse.MayBeMissing; // must work while the selected profile is broken
                 var rows = inv.Settings.Values.Select(v => (JsonNode)new JsonObject
                 {
                     ["key"] = v.Key,
