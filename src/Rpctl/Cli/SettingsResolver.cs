@@ -45,14 +45,16 @@ internal static class SettingsResolver
         var stored = config.Values(profile);
         var profileLayer = $"profile '{profile}' ({store.ConfigPath})";
 
-        SettingValue Layered(ConfigKey key, string? flagValue, string? flagName)
+        // check: false keeps the value as written, to be checked by the command that uses it (Settings.Used).
+        SettingValue Layered(ConfigKey key, string? flagValue, string? flagName, bool check = true)
         {
+            string Value(string raw, string where) => check ? Checked(key, raw, where) : raw.Trim();
             if (flagValue is not null)
-                return new SettingValue(key.Name, Checked(key, flagValue, flagName!), "flag " + flagName);
+                return new SettingValue(key.Name, Value(flagValue, flagName!), "flag " + flagName);
             if (ctx.Env(key.EnvVar) is { } env)
-                return new SettingValue(key.Name, Checked(key, env, "environment variable " + key.EnvVar), "environment variable " + key.EnvVar);
+                return new SettingValue(key.Name, Value(env, "environment variable " + key.EnvVar), "environment variable " + key.EnvVar);
             if (stored.TryGetValue(key.Name, out var fromProfile) && fromProfile.Trim().Length > 0)
-                return new SettingValue(key.Name, Checked(key, fromProfile, $"{key.Name} in {profileLayer}"), profileLayer);
+                return new SettingValue(key.Name, Value(fromProfile, $"setting {key.Name} in {profileLayer}"), profileLayer);
             return new SettingValue(key.Name, null, "default");
         }
 
@@ -71,8 +73,9 @@ internal static class SettingsResolver
         values.Add(output.Value is null ? output with { Value = "table" } : output);
         OutputFormats.TryParse(output.Value ?? "table", out var format);
 
+        // Pod create defaults: a bad one must not break 'pod list', so they are checked where used.
         foreach (var key in new[] { ConfigKeys.CloudType, ConfigKeys.Region, ConfigKeys.Gpu })
-            values.Add(Layered(key, null, null));
+            values.Add(Layered(key, null, null, check: false));
 
         var (apiKey, keySource) = local
             ? (Invocation.LocalApiKey, "flag --local (built-in emulator account)")
@@ -137,6 +140,6 @@ internal static class SettingsResolver
         return (null, "none");
     }
 
-    private static string Checked(ConfigKey key, string value, string where) =>
+    internal static string Checked(ConfigKey key, string value, string where) =>
         key.Check(value) ?? throw CliException.BadValue(where, value, "expected " + key.Valid);
 }

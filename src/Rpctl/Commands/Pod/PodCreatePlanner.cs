@@ -48,7 +48,7 @@ internal static partial class PodCreatePlanner
         // Only now, with every flag valid, is the network touched (catalog, data centers, volume).
         var gpus = new List<GpuEntry>();
         foreach (var input in gpuInputs)
-            gpus.Add(await inv.GpuCatalog.ResolveAsync("--gpu", input, ct));
+            gpus.Add(await inv.GpuCatalog.ResolveAsync(flags.Origin(o.Gpu), input, ct));
 
         if (country is not null)
             regions = await CountryDataCenters.ResolveAsync(inv, country, regions, ct);
@@ -180,7 +180,7 @@ internal static partial class PodCreatePlanner
             .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Select(s => s.ToUpperInvariant()).Distinct().ToList();
         foreach (var r in regions.Where(r => !DataCenterPattern().IsMatch(r)))
-            throw CliException.BadValue("--region", r, "expected a data center id such as US-TX-3 (see 'rpctl capacity regions')");
+            throw CliException.BadValue(flags.Origin(o.Region), r, "expected a data center id such as US-TX-3 (see 'rpctl capacity regions')");
         var country = flags.Get(o.Country)?.ToUpperInvariant();
         if (country is not null && !CountryPattern().IsMatch(country))
             throw CliException.BadValue("--country", country, "expected a two-letter country code such as US");
