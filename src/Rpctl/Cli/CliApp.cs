@@ -17,7 +17,7 @@ public static class CliApp
         var global = new GlobalOptions();
         await using var invocation = new Invocation(context, global);
         var completing = args.Length > 0 && args[0].StartsWith("[suggest", StringComparison.Ordinal);
-        var root = CommandRegistry.BuildRoot(invocation, completing);
+        var root = CommandRegistry.BuildRoot(invocation, completing, completing ? string.Join(' ', args[1..]) : null);
         // No response files: `--readme @FILE` is ours to read, and an @ argument must never be expanded silently.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         invocation.Parse = parse;

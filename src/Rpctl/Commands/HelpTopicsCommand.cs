@@ -8,7 +8,7 @@ internal static class HelpTopicsCommand
 {
     public static Command Create(Invocation inv)
     {
-        var topic = new Argument<string>("TOPIC") { Description = "exit-codes, environment or output" };
+        var topic = new Argument<string>("TOPIC") { Description = "exit-codes, environment or output", CompletionSources = { "exit-codes", "environment", "output" } };
         return new Command("help", CommandExtensions.Describe("Show a help topic: exit-codes, environment, output",
                 "rpctl help exit-codes", "rpctl help environment"))
             .With(topic)
