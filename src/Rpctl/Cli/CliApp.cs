@@ -67,6 +67,14 @@ public static class CliApp
         var message = parse.Errors[0].Message;
         var command = parse.CommandResult.Command;
         var path = string.Join(' ', CommandPath(command));
+        // A group (rpctl, rpctl pod) given a word it does not know, or nothing: say which commands exist.
+        if (command.Subcommands.Count > 0 && command.Action is null)
+        {
+            var valid = string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+            message = parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } unknown
+                ? $"unknown command '{unknown}' for '{path}'; valid commands: {valid}"
+                : $"'{path}' needs a command: {valid}";
+        }
         var (format, _) = SafeOutputSettings(invocation);
         var error = new CliException(ExitCodes.Usage, $"{message} (see '{path} --help')");
         return ErrorReporter.Report(error, context.Err, format, debug: false);

@@ -109,6 +109,10 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
             if (Settings.ApiKey is null && requireKey)
                 throw new CliException(ExitCodes.Auth,
                     "no API key: set RUNPOD_API_KEY or run 'rpctl config init' (create a key at https://www.runpod.io/console/user/settings), or use --local for the built-in emulator");
+            // An HTTP header cannot carry other characters; say so instead of a transport error (and never echo the key).
+            if (Settings.ApiKey is { } key && key.Any(c => c is < '!' or > '~'))
+                throw new CliException(ExitCodes.Auth,
+                    $"the API key from {Settings.ApiKeySource} contains characters an API key cannot have (only printable ASCII, no spaces); check it for copy-paste damage");
             options.ApiKey = Settings.ApiKey;
         }
 

@@ -68,6 +68,8 @@ internal static class SettingsResolver
             : url.Value is null ? url with { Value = new RunPod.Api.RunPodClientOptions().RestOrigin.ToString().TrimEnd('/') }
             : url);
 
+        if (parse.GetValue(global.Json) && parse.GetValue(global.Output) is { } other && !other.Trim().Equals("json", StringComparison.OrdinalIgnoreCase))
+            throw CliException.Usage($"--json means --output json; it cannot be combined with --output {other}");
         var outputFlag = parse.GetValue(global.Json) ? "json" : parse.GetValue(global.Output);
         var output = Layered(ConfigKeys.Output, outputFlag, parse.GetValue(global.Json) ? "--json" : "--output");
         values.Add(output.Value is null ? output with { Value = "table" } : output);
