@@ -3,6 +3,7 @@ using RunPod.Api.Catalog;
 using RunPod.Api.GraphQl;
 using RunPod.Api.Http;
 using RunPod.Api.Pods;
+using RunPod.Api.Serverless;
 using RunPod.Api.Registries;
 using RunPod.Api.Templates;
 using RunPod.Api.Volumes;
@@ -36,6 +37,8 @@ public sealed class RunPodClient : IDisposable
         Pods = new PodsClient(Transport);
         Catalog = new CatalogClient(Transport);
         GraphQl = new GraphQlClient(Transport);
+        Endpoints = new EndpointsClient(Transport);
+        Jobs = new JobsClient(Transport);
         Templates = new TemplatesClient(Transport);
         Volumes = new VolumesClient(Transport);
         Registries = new RegistriesClient(Transport, GraphQl);
@@ -47,6 +50,8 @@ public sealed class RunPodClient : IDisposable
     public PodsClient Pods { get; }
     public CatalogClient Catalog { get; }
     public GraphQlClient GraphQl { get; }
+    public EndpointsClient Endpoints { get; }
+    public JobsClient Jobs { get; }
     public TemplatesClient Templates { get; }
     public VolumesClient Volumes { get; }
     public RegistriesClient Registries { get; }

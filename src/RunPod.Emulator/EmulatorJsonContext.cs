@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using RunPod.Emulator.Pods;
+using RunPod.Emulator.Serverless;
 using RunPod.Emulator.State;
 
 namespace RunPod.Emulator;
@@ -8,4 +9,6 @@ namespace RunPod.Emulator;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EmulatorConfig))]
 [JsonSerializable(typeof(PodRecord))]
+[JsonSerializable(typeof(JobRecord))]
+[JsonSerializable(typeof(EndpointSim))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext;

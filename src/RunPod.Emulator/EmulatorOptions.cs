@@ -19,6 +19,9 @@ public sealed class EmulatorOptions
     /// <summary>How long a pod stays STARTING before it is RUNNING.</summary>
     public TimeSpan StartingDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Pause between webhook delivery attempts (RunPod: 10 s, up to 2 retries).</summary>
+    public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Record requests for GET /_emulator/requests.</summary>
     public bool EnableRequestLog { get; set; } = true;
 }

@@ -28,19 +28,24 @@ public sealed class CliContext
     /// <summary>$XDG_DATA_HOME/rpctl, else ~/.local/share/rpctl.</summary>
     public string DataDirectory => Path.Combine(Env("XDG_DATA_HOME") ?? Path.Combine(HomeDirectory, ".local", "share"), "rpctl");
 
+    private static FileStream RawDescriptor(int fd) =>
+        new(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false), FileAccess.Write, bufferSize: 1);
+
     public static CliContext FromProcess()
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables())
             env[(string)e.Key] = (string?)e.Value ?? "";
         // A 64 KiB buffer: a 10,000-row table is a few dozen writes, not thousands.
-        var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
-        var stderr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        // Raw file descriptors, not Console.OpenStandardOutput: on a terminal, .NET's console stream
+        // switches the terminal to keypad mode (ESC[?1h ESC=) and leaves it there after we exit.
+        var stdout = new StreamWriter(RawDescriptor(1), new System.Text.UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        var stderr = new StreamWriter(RawDescriptor(2), new System.Text.UTF8Encoding(false)) { AutoFlush = true };
         return new CliContext
         {
             Out = stdout,
             Err = stderr,
-            In = Console.In,
+            In = new LazyStdinReader(),
             Environment = env,
             StdinIsTerminal = !Console.IsInputRedirected,
             StdoutIsTerminal = !Console.IsOutputRedirected,

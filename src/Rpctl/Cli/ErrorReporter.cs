@@ -82,12 +82,27 @@ internal static class ErrorReporter
         return $"{kind} '{id}'";
     }
 
+    /// <summary>The serverless runtime (`/v2/{endpointId}/status/{jobId}` ...): its 404 is for the job or for the endpoint.</summary>
+    private static string? RuntimeNotFoundSubject(RunPodApiException api)
+    {
+        if (api.Surface != ApiSurface.Runtime || api.RequestPath is null)
+            return null;
+        var parts = api.RequestPath.Split('?')[0].Trim('/').Split('/');
+        if (parts.Length < 3 || parts[0] != "v2")
+            return null;
+        var endpoint = Uri.UnescapeDataString(parts[1]);
+        var endpointGone = api.Detail.Contains("endpoint", StringComparison.OrdinalIgnoreCase);
+        return parts.Length >= 4 && !endpointGone
+            ? $"job '{Uri.UnescapeDataString(parts[3])}' on endpoint '{endpoint}'"
+            : $"endpoint '{endpoint}'";
+    }
+
     private static string Describe(RunPodApiException api) => api.Status switch
     {
         401 => $"RunPod rejected the API key ({api.Detail}); check RUNPOD_API_KEY",
         403 => $"the API key is not allowed to do this ({api.Detail})",
         429 => $"rate limited by RunPod after retries ({api.Detail}); try again later",
-        404 when NotFoundSubject(api.RequestPath) is { } subject => $"{subject} not found",
+        404 when (NotFoundSubject(api.RequestPath) ?? RuntimeNotFoundSubject(api)) is { } subject => $"{subject} not found",
         _ => api.Message,
     };
 }

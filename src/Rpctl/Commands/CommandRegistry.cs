@@ -5,6 +5,8 @@ using Rpctl.Commands.Capacity;
 using Rpctl.Commands.Completion;
 using Rpctl.Commands.Config;
 using Rpctl.Commands.Emulator;
+using Rpctl.Commands.Endpoint;
+using Rpctl.Commands.Job;
 using Rpctl.Commands.Pod;
 using Rpctl.Commands.Ssh;
 using Rpctl.Commands.Preset;
@@ -28,6 +30,8 @@ internal static class CommandRegistry
             root.Options.Add(option);
 
         root.Subcommands.Add(PodCommand.Create(inv));
+        root.Subcommands.Add(EndpointCommand.Create(inv));
+        root.Subcommands.Add(JobCommand.Create(inv));
         root.Subcommands.Add(Template.TemplateCommand.Create(inv));
         root.Subcommands.Add(Volume.VolumeCommand.Create(inv));
         root.Subcommands.Add(Registry.RegistryCommand.Create(inv));

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using RunPod.Api.Account;
 using RunPod.Api.Catalog;
 using RunPod.Api.Pods;
+using RunPod.Api.Serverless;
 using RunPod.Api.Registries;
 using RunPod.Api.Templates;
 using RunPod.Api.Volumes;
@@ -16,6 +17,12 @@ namespace RunPod.Api.Json;
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(CreatePodRequest))]
 [JsonSerializable(typeof(GpuType))]
+[JsonSerializable(typeof(Endpoint))]
+[JsonSerializable(typeof(EndpointWorkers))]
+[JsonSerializable(typeof(Job))]
+[JsonSerializable(typeof(StreamBatch))]
+[JsonSerializable(typeof(EndpointHealth))]
+[JsonSerializable(typeof(PurgeResult))]
 [JsonSerializable(typeof(Template))]
 [JsonSerializable(typeof(NetworkVolume))]
 [JsonSerializable(typeof(CreateNetworkVolumeRequest))]

@@ -62,6 +62,8 @@ internal static class EmulatorApp
         new AccountRoutes(services.Store, services.SshKeys).Register(routes);
         new GraphQl.GraphQlRoutes(new GraphQl.GraphQlResolvers(services.Store, services.Pods, services.Capacity, services.Clock, new GraphQl.GraphQlAccountResolvers(services))).Register(routes);
         new CatalogRoutes(services.Store, new Catalog.CatalogJson(services.Capacity)).Register(routes);
+        new EndpointRoutes(services.Store, services.Endpoints, services.EndpointService).Register(routes);
+        new Runtime.RuntimeRoutes(services.Jobs).Register(routes);
 
         app.MapFallback(context => Problem.Write(context, 404, "resource not found"));
         return app;

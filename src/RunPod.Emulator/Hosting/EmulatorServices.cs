@@ -25,13 +25,19 @@ internal sealed class EmulatorServices : IDisposable
         Capacity = new CapacityLedger([PodStore]);
         Scheduler = new Scheduler(Capacity);
         var podReferences = new PodReferences(PodStore);
-        // Endpoints bound to templates add their ITemplateUsage here.
-        Templates = new TemplateService([podReferences]);
+        Endpoints = new Serverless.EndpointStore();
+        var endpointTemplates = new Serverless.EndpointTemplateBinding(Endpoints, () => Templates!);
+        BoundTemplates = endpointTemplates;
+        Templates = new TemplateService([podReferences, endpointTemplates]);
         Volumes = new VolumeService();
         Registries = new RegistryService([podReferences], Templates);
         Delegations = new DelegationService(Clock);
         SshKeys = new SshKeyStore();
         Pods = new PodService(PodStore, Scheduler, Capacity, Clock, Config, Templates, Volumes);
+        Webhooks = new Serverless.WebhookDispatcher(options.WebhookRetryDelay);
+        var serverless = new Serverless.ServerlessContext(Endpoints, Clock, Config, Webhooks);
+        EndpointService = new Serverless.EndpointService(serverless, Templates, Volumes, BoundTemplates);
+        Jobs = new Serverless.JobService(Store, serverless);
         Faults = new Admin.FaultStore();
     }
 
@@ -48,7 +54,18 @@ internal sealed class EmulatorServices : IDisposable
     public DelegationService Delegations { get; }
     public SshKeyStore SshKeys { get; }
     public PodService Pods { get; }
+    public Serverless.EndpointStore Endpoints { get; }
     public Admin.FaultStore Faults { get; }
 
-    public void Dispose() => Store.Dispose();
+    /// <summary>Endpoint deletion removes the endpoint's bound template through it.</summary>
+    public Serverless.IBoundTemplateRemover BoundTemplates { get; }
+    public Serverless.EndpointService EndpointService { get; }
+    public Serverless.JobService Jobs { get; }
+    public Serverless.WebhookDispatcher Webhooks { get; }
+
+    public void Dispose()
+    {
+        Webhooks.Dispose();
+        Store.Dispose();
+    }
 }

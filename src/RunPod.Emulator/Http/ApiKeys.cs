@@ -28,6 +28,13 @@ internal static class ApiKeys
         return header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..].Trim() : null;
     }
 
+    /// <summary>The runtime API's key: `Bearer KEY` or the raw `KEY` (worker callbacks and some doc examples send it raw).</summary>
+    public static string? RuntimeKey(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString().Trim();
+        return BearerToken(request) ?? (header.Length > 0 && !header.Contains(' ', StringComparison.Ordinal) ? header : null);
+    }
+
     public static void SetAccount(HttpContext context, string account) => context.Items[AccountItem] = account;
 
     public static string? TryAccount(HttpContext context) => context.Items[AccountItem] as string;

@@ -108,13 +108,21 @@ internal sealed record IntegerRule(long? Minimum = null, long? Maximum = null) :
     }
 }
 
-internal sealed record NumberRule(double? ExclusiveMinimum = null) : JsonRule
+internal sealed record NumberRule(double? ExclusiveMinimum = null, double? Minimum = null) : JsonRule
 {
     protected override string TypeName => "number";
 
     protected override void CheckValue(string path, JsonNode node, List<string> errors)
     {
-        if (ExpectKind(path, node, "number", errors) && ExclusiveMinimum is { } min && node.GetValue<double>() <= min)
+        if (!ExpectKind(path, node, "number", errors))
+        {
+            return;
+        }
+        if (Minimum is { } inclusive && node.GetValue<double>() < inclusive)
+        {
+            errors.Add($"{path}: must be >= {inclusive.ToString(CultureInfo.InvariantCulture)} but found {node.GetValue<double>().ToString(CultureInfo.InvariantCulture)}");
+        }
+        if (ExclusiveMinimum is { } min && node.GetValue<double>() <= min)
         {
             errors.Add($"{path}: must be > {min.ToString(CultureInfo.InvariantCulture)} but found {node.GetValue<double>().ToString(CultureInfo.InvariantCulture)}");
         }
@@ -128,7 +136,7 @@ internal sealed record BooleanRule : JsonRule
     protected override void CheckValue(string path, JsonNode node, List<string> errors) => ExpectKind(path, node, "boolean", errors);
 }
 
-internal sealed record ArrayRule(JsonRule Items, int? MaxItems = null) : JsonRule
+internal sealed record ArrayRule(JsonRule Items, int? MaxItems = null, int? MinItems = null) : JsonRule
 {
     protected override string TypeName => "array";
 
@@ -139,6 +147,10 @@ internal sealed record ArrayRule(JsonRule Items, int? MaxItems = null) : JsonRul
             return;
         }
         var array = node.AsArray();
+        if (MinItems is { } least && array.Count < least)
+        {
+            errors.Add($"{path}: minimum {least} items required, but found {array.Count} items");
+        }
         if (MaxItems is { } max && array.Count > max)
         {
             errors.Add($"{path}: maximum {max} items required, but found {array.Count} items");
@@ -210,10 +222,13 @@ internal static class JsonNodeReads
         obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     public static int? Int(this JsonObject obj, string name) =>
-        obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? (int)v.GetValue<double>() : null;
+        obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? (int)Number(v) : null;
 
     public static double? Double(this JsonObject obj, string name) =>
-        obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+        obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? Number(v) : null;
+
+    /// <summary>Works for parsed values and for values built in code (an int JsonValue refuses GetValue&lt;double&gt;).</summary>
+    private static double Number(JsonValue v) => double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture);
 
     public static bool? Bool(this JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;

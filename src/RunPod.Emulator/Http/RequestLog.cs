@@ -46,7 +46,7 @@ internal sealed class RequestLog(StateStore store, EmulatorClock clock)
 
     private static string? KeyFingerprint(HttpRequest request)
     {
-        var key = ApiKeys.BearerToken(request) ?? request.Query["api_key"].ToString();
+        var key = ApiKeys.RuntimeKey(request) ?? request.Query["api_key"].ToString();
         return string.IsNullOrEmpty(key) ? null : ApiKeys.Fingerprint(key);
     }
 
