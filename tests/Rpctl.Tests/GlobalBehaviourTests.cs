@@ -137,7 +137,7 @@ public sealed class GlobalBehaviourTests(EmulatorFixture emulator) : PodTestBase
     }
 
     [Theory]
-    [InlineData("endpoint list", "unknown command 'endpoint' for 'rpctl'", "pod")]
+    [InlineData("widget list", "unknown command 'widget' for 'rpctl'", "pod")]
     [InlineData("pod frobnicate", "unknown command 'frobnicate' for 'rpctl pod'", "create")]
     public async Task Unknown_commands_are_named_and_the_valid_ones_listed(string line, string message, string valid)
     {
