@@ -219,6 +219,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         var json = (await RunOk("config", "path", "-o", "json")).Json;
         Assert.Equal(CredentialsPath, json["credentials"]!.GetValue<string>());
         Assert.Equal(Path.Combine(ConfigDir, "presets"), json["presets"]!.GetValue<string>());
+        Assert.EndsWith(Path.Combine("rpctl", "deleted-pods"), json["deletedPods"]!.GetValue<string>());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal sealed class DeletedPodsRecord(CliContext context)
 {
     private const int Keep = 2000;
 
-    private string FilePath => Path.Combine(context.DataDirectory, "deleted-pods");
+    public string FilePath => Path.Combine(context.DataDirectory, "deleted-pods");
 
     private HashSet<string>? _known;
 

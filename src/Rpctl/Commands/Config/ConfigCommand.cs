@@ -41,6 +41,7 @@ internal static class ConfigCommand
                         ["credentials"] = store.CredentialsPath,
                         ["presets"] = store.PresetsDirectory,
                         ["runpodToml"] = store.RunPodTomlPath,
+                        ["deletedPods"] = new Services.DeletedPodsRecord(inv.Context).FilePath,
                     });
                 }
 
