@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Rpctl.Cli;
+using Rpctl.Commands.Endpoint;
+using Rpctl.Commands.Pod;
 using Rpctl.Completion;
 using Rpctl.Output;
 using Rpctl.Presets;
@@ -100,6 +102,7 @@ internal static class PresetCommand
         return command.With(name)
             .Runs(inv, async (parse, ct) =>
             {
+                RejectUnknownFlags(parse);
                 var presetName = parse.GetValue(name)!;
                 var preset = new PresetStore(inv.Context).Load(presetName, "NAME");
                 var create = parse.RootCommandResult.Command.Parse(CreateArgs(parse, parse.GetResult(name)!.Tokens[0], preset.Kind, presetName),
@@ -114,6 +117,17 @@ internal static class PresetCommand
                     ProcessTerminationTimeout = null,
                 }, ct);
             });
+    }
+
+    /// <summary>A mistyped flag is a usage error before the preset is even looked up, as on every other command.</summary>
+    private static void RejectUnknownFlags(ParseResult parse)
+    {
+        var pod = new PodCreateOptions();
+        var known = pod.All.OfType<Option>().Concat(new EndpointSpecOptions().ForCreate.OfType<Option>())
+            .SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var stray = parse.UnmatchedTokens.FirstOrDefault(t => t.Length > 1 && t[0] == '-' && !char.IsDigit(t[1]) && !known.Contains(t.Split('=')[0]));
+        if (stray is not null)
+            throw CliException.Usage($"unknown option '{stray}' (see 'rpctl preset apply --help'; it takes the flags of 'pod create' or 'endpoint create')");
     }
 
     /// <summary>The command line with <c>preset apply NAME</c> replaced by <c>KIND create --preset NAME</c>; global options stay as typed.</summary>
