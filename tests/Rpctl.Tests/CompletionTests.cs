@@ -56,6 +56,30 @@ public sealed class CompletionTests(EmulatorFixture emulator) : PodTestBase(emul
     }
 
     [Fact]
+    public async Task Suggests_values_for_global_options_config_values_help_topics_and_statuses()
+    {
+        Assert.Equal(["csv", "json", "table", "yaml"], (await SuggestAsync("-o ")).Order());
+        Assert.Equal(["csv", "json", "table", "yaml"], (await SuggestAsync("--output ")).Order());
+        Assert.Equal(["all", "community", "secure"], (await SuggestAsync("config set cloud_type ")).Order());
+        Assert.Equal(["csv", "json", "table", "yaml"], (await SuggestAsync("config set output ")).Order());
+        Assert.Equal(["environment", "exit-codes", "output"], (await SuggestAsync("help ")).Order());
+        var statuses = await SuggestAsync("pod list --status ");
+        Assert.Contains("running", statuses);
+        Assert.Contains("exited", statuses);
+        Assert.Contains("exited", await SuggestAsync("pod stop --status "));
+    }
+
+    [Fact]
+    public async Task Suggests_data_centers_from_the_catalog_and_pod_ids_for_ssh()
+    {
+        Assert.Contains("US-TX-3", await SuggestAsync("pod create --region "));
+        Assert.Contains("EU-RO-1", await SuggestAsync("capacity list --region "));
+        var id = await CreatePodAsync();
+        Assert.Contains(id, await SuggestAsync("ssh connect "));
+        Assert.Contains(id, await SuggestAsync("ssh info "));
+    }
+
+    [Fact]
     public async Task Suggests_gpu_names_from_the_catalog()
     {
         var gpus = await SuggestAsync("pod create --gpu ");

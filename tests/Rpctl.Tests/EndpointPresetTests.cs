@@ -97,6 +97,21 @@ public sealed class EndpointPresetTests(EmulatorFixture emulator) : EndpointTest
     }
 
     [Fact]
+    public async Task Save_preset_refuses_an_existing_preset_before_creating_unless_overwrite_preset()
+    {
+        await RunOk("endpoint", "create", "--image", "example/worker:1", "--dry-run", "--save-preset", "taken");
+
+        var refused = await Cli.RunAsync("endpoint", "create", "--image", "other/worker:2", "--save-preset", "taken");
+        Assert.True(refused.ExitCode == 5, refused.ToString());
+        Assert.Contains("--overwrite-preset", refused.Stderr);
+        Assert.Empty(await CreateBodiesAsync());
+        AssertUsageError(await Cli.RunAsync("endpoint", "create", "--image", "x/y:1", "--overwrite-preset", "--dry-run"), "--overwrite-preset applies only with --save-preset");
+
+        await RunOk("endpoint", "create", "--image", "other/worker:2", "--save-preset", "taken", "--overwrite-preset");
+        Assert.Equal("other/worker:2", (await RunOk("preset", "show", "taken", "-o", "json")).Json["values"]!["image"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Save_preset_is_not_written_when_the_create_fails()
     {
         var result = await Cli.RunAsync("endpoint", "create", "--template", "tplmissing1", "--gpu", "ADA_24", "--save-preset", "never");

@@ -17,7 +17,7 @@ public static class CliApp
         var global = new GlobalOptions();
         await using var invocation = new Invocation(context, global);
         var completing = args.Length > 0 && args[0].StartsWith("[suggest", StringComparison.Ordinal);
-        var root = CommandRegistry.BuildRoot(invocation, completing);
+        var root = CommandRegistry.BuildRoot(invocation, completing, completing ? string.Join(' ', args[1..]) : null);
         // No response files: `--readme @FILE` is ours to read, and an @ argument must never be expanded silently.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         invocation.Parse = parse;
@@ -67,6 +67,14 @@ public static class CliApp
         var message = parse.Errors[0].Message;
         var command = parse.CommandResult.Command;
         var path = string.Join(' ', CommandPath(command));
+        // A group (rpctl, rpctl pod) given a word it does not know, or nothing: say which commands exist.
+        if (command.Subcommands.Count > 0 && command.Action is null)
+        {
+            var valid = string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+            message = parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } unknown
+                ? $"unknown command '{unknown}' for '{path}'; valid commands: {valid}"
+                : $"'{path}' needs a command: {valid}";
+        }
         var (format, _) = SafeOutputSettings(invocation);
         var error = new CliException(ExitCodes.Usage, $"{message} (see '{path} --help')");
         return ErrorReporter.Report(error, context.Err, format, debug: false);

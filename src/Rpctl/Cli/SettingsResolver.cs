@@ -4,6 +4,19 @@ using Rpctl.Output;
 
 namespace Rpctl.Cli;
 
+/// <summary>How a command treats a selected profile that is not in config.yaml.</summary>
+internal enum ProfileUse
+{
+    /// <summary>Not found, exit 3 (every command that uses the settings).</summary>
+    MustExist,
+
+    /// <summary>The command creates it (config init, set-key).</summary>
+    MayBeNew,
+
+    /// <summary>A warning: commands that inspect or repair the configuration must work while it is broken.</summary>
+    MayBeMissing,
+}
+
 /// <summary>
 /// Applies precedence, highest first: flag, environment, the selected profile (--profile, then
 /// RPCTL_PROFILE, then active_profile), built-in default. Each layer is looked at only when the
@@ -12,31 +25,36 @@ namespace Rpctl.Cli;
 /// </summary>
 internal static class SettingsResolver
 {
-    public static Settings Resolve(ParseResult parse, GlobalOptions global, CliContext ctx, bool allowNewProfile = false, Action<string>? warn = null)
+    public static Settings Resolve(ParseResult parse, GlobalOptions global, CliContext ctx, ProfileUse profileUse = ProfileUse.MustExist, Action<string>? warn = null)
     {
         var store = new ConfigStore(ctx);
         var config = store.Load();
         var values = new List<SettingValue>();
 
         var (profile, profileSource) = SelectProfile(parse, global, ctx, config);
-        if (!allowNewProfile && profile != ConfigDocument.DefaultProfile && !config.HasProfile(profile))
+        if (profileUse != ProfileUse.MayBeNew && profile != ConfigDocument.DefaultProfile && !config.HasProfile(profile))
         {
             var known = config.ProfileNames.Count > 0 ? string.Join(", ", config.ProfileNames) : "none yet";
-            throw CliException.Usage($"profile '{profile}' ({profileSource}) does not exist (profiles: {known}); create it with 'rpctl config profile add {profile}'");
+            var missing = $"profile '{profile}' ({profileSource}) does not exist (profiles: {known})";
+            if (profileUse != ProfileUse.MayBeMissing)
+                throw CliException.NotFound($"{missing}; create it with 'rpctl config profile add {profile}'");
+            warn?.Invoke($"{missing}; built-in defaults apply");
         }
 
         values.Add(new SettingValue("profile", profile, profileSource));
         var stored = config.Values(profile);
         var profileLayer = $"profile '{profile}' ({store.ConfigPath})";
 
-        SettingValue Layered(ConfigKey key, string? flagValue, string? flagName)
+        // check: false keeps the value as written, to be checked by the command that uses it (Settings.Used).
+        SettingValue Layered(ConfigKey key, string? flagValue, string? flagName, bool check = true)
         {
+            string Value(string raw, string where) => check ? Checked(key, raw, where) : raw.Trim();
             if (flagValue is not null)
-                return new SettingValue(key.Name, Checked(key, flagValue, flagName!), "flag " + flagName);
+                return new SettingValue(key.Name, Value(flagValue, flagName!), "flag " + flagName);
             if (ctx.Env(key.EnvVar) is { } env)
-                return new SettingValue(key.Name, Checked(key, env, "environment variable " + key.EnvVar), "environment variable " + key.EnvVar);
+                return new SettingValue(key.Name, Value(env, "environment variable " + key.EnvVar), "environment variable " + key.EnvVar);
             if (stored.TryGetValue(key.Name, out var fromProfile) && fromProfile.Trim().Length > 0)
-                return new SettingValue(key.Name, Checked(key, fromProfile, $"{key.Name} in {profileLayer}"), profileLayer);
+                return new SettingValue(key.Name, Value(fromProfile, $"setting {key.Name} in {profileLayer}"), profileLayer);
             return new SettingValue(key.Name, null, "default");
         }
 
@@ -50,13 +68,16 @@ internal static class SettingsResolver
             : url.Value is null ? url with { Value = new RunPod.Api.RunPodClientOptions().RestOrigin.ToString().TrimEnd('/') }
             : url);
 
+        if (parse.GetValue(global.Json) && parse.GetValue(global.Output) is { } other && !other.Trim().Equals("json", StringComparison.OrdinalIgnoreCase))
+            throw CliException.Usage($"--json means --output json; it cannot be combined with --output {other}");
         var outputFlag = parse.GetValue(global.Json) ? "json" : parse.GetValue(global.Output);
         var output = Layered(ConfigKeys.Output, outputFlag, parse.GetValue(global.Json) ? "--json" : "--output");
         values.Add(output.Value is null ? output with { Value = "table" } : output);
         OutputFormats.TryParse(output.Value ?? "table", out var format);
 
+        // Pod create defaults: a bad one must not break 'pod list', so they are checked where used.
         foreach (var key in new[] { ConfigKeys.CloudType, ConfigKeys.Region, ConfigKeys.Gpu })
-            values.Add(Layered(key, null, null));
+            values.Add(Layered(key, null, null, check: false));
 
         var (apiKey, keySource) = local
             ? (Invocation.LocalApiKey, "flag --local (built-in emulator account)")
@@ -158,6 +179,6 @@ internal static class SettingsResolver
         return (null, "none");
     }
 
-    private static string Checked(ConfigKey key, string value, string where) =>
+    internal static string Checked(ConfigKey key, string value, string where) =>
         key.Check(value) ?? throw CliException.BadValue(where, value, "expected " + key.Valid);
 }

@@ -4,7 +4,7 @@ using Rpctl.Output;
 namespace Rpctl.Config;
 
 /// <summary>A setting a profile may store, with the environment variable that overrides it and its validation.</summary>
-internal sealed record ConfigKey(string Name, string EnvVar, string Flag, string Description, string Valid, Func<string, string?> Normalize)
+internal sealed record ConfigKey(string Name, string EnvVar, string Flag, string Description, string Valid, Func<string, string?> Normalize, string[]? Choices = null)
 {
     /// <summary>The canonical spelling of a valid value, or null when the value is not valid.</summary>
     public string? Check(string value) => Normalize(value.Trim());
@@ -22,11 +22,11 @@ internal static partial class ConfigKeys
 
     public static readonly ConfigKey Output = new("output", "RPCTL_OUTPUT", "--output",
         "Default output format", "one of table, json, yaml, csv",
-        v => OutputFormats.TryParse(v, out var f) ? f.ToString().ToLowerInvariant() : null);
+        v => OutputFormats.TryParse(v, out var f) ? f.ToString().ToLowerInvariant() : null, ["table", "json", "yaml", "csv"]);
 
     public static readonly ConfigKey CloudType = new("cloud_type", "RPCTL_CLOUD_TYPE", "--cloud-type",
         "Default cloud for pod create", "one of secure, community, all",
-        v => v.ToLowerInvariant() is "secure" or "community" or "all" ? v.ToLowerInvariant() : null);
+        v => v.ToLowerInvariant() is "secure" or "community" or "all" ? v.ToLowerInvariant() : null, ["secure", "community", "all"]);
 
     public static readonly ConfigKey Region = new("region", "RPCTL_REGION", "--region",
         "Default data center(s) for pod create, comma-separated", "data center ids such as US-TX-3 or US-TX-3,EU-RO-1",

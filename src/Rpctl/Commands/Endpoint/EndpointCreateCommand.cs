@@ -31,6 +31,11 @@ internal static class EndpointCreateCommand
         var savePreset = parse.GetValue(o.SavePreset);
         if (savePreset is not null)
             PresetStore.Validate(savePreset, "--save-preset");
+        if (parse.GetValue(o.OverwritePreset) && savePreset is null)
+            throw CliException.Usage("--overwrite-preset applies only with --save-preset NAME");
+        // Refused before anything is created, as 'preset save' refuses without --overwrite.
+        if (savePreset is not null && store.Exists(savePreset) && !parse.GetValue(o.OverwritePreset))
+            throw CliException.Conflict($"preset '{savePreset}' already exists; pass --overwrite-preset to replace it, or choose another --save-preset name");
         var flags = presetName is null ? parse : EndpointPresetValues.Layer(parse, EndpointPresetValues.Parse(o, store.Load(presetName, "--preset")), o);
         if (flags.Errors.Count > 0)
             throw CliException.Usage($"preset '{presetName}' with the given flags: {flags.Errors[0].Message}");
