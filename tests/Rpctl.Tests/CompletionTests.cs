@@ -48,7 +48,7 @@ public sealed class CompletionTests(EmulatorFixture emulator) : PodTestBase(emul
         Assert.Superset(new HashSet<string> { "--gpu", "--image", "--preset", "--save-preset" }, (await SuggestAsync("pod create --")).ToHashSet());
         Assert.Equal(["all", "community", "secure"], (await SuggestAsync("pod create --cloud-type ")).Order());
         Assert.Equal(["csv", "json", "table", "yaml"], (await SuggestAsync("pod list -o ")).Order());
-        Assert.Equal(["api_url", "cloud_type", "gpu", "output", "region"], (await SuggestAsync("config set ")).Order());
+        Assert.Equal(["api_url", "cloud_type", "deadline", "gpu", "output", "region", "request_timeout", "retries", "retry_budget"], (await SuggestAsync("config set ")).Order());
         Assert.Equal(["bash", "fish", "powershell", "zsh"], (await SuggestAsync("completion ")).Order());
         // Options only once a '-' is typed, and never the DOS-style help aliases.
         Assert.DoesNotContain(await SuggestAsync("pod "), s => s.StartsWith('-'));

@@ -102,7 +102,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         Assert.Matches(@"api_key\s+rpa_…" + ApiKey[^3..] + @"\s+profile 'default' \(.*credentials\.yaml\)", table.Stdout);
         Assert.Matches(@"cloud_type\s+default", table.Stdout);
         var keys = (await RunOk("config", "show", "-o", "json")).Json.AsArray().Select(r => r!["key"]!.GetValue<string>());
-        Assert.Equal(["profile", "api_key", "api_url", "output", "cloud_type", "region", "gpu"], keys);
+        Assert.Equal(["profile", "api_key", "api_url", "output", "cloud_type", "region", "gpu", "retries", "retry_budget", "request_timeout", "deadline"], keys);
     }
 
     [Fact]

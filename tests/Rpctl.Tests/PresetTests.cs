@@ -191,7 +191,7 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
         AssertUsageError(await Cli.RunAsync("pod", "create", "--preset", "flag", "--dry-run"), "invalid value 'maybe' for no-ssh: expected true or false");
         File.WriteAllText(PresetPath("ep"), "kind: endpoint\nvalues:\n  templateId: t1\n");
         AssertUsageError(await Cli.RunAsync("pod", "create", "--preset", "ep", "--dry-run"), "is a endpoint preset");
-        AssertUsageError(await Cli.RunAsync("preset", "apply", "ep"), "endpoint create is not available");
+        AssertUsageError(await Cli.RunAsync("preset", "apply", "ep"), "unknown setting 'templateId'");
     }
 
     [Fact]

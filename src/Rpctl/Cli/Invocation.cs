@@ -54,7 +54,8 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
     {
         _deadline = deadline;
         _userToken = userToken;
-        if (SettingsResolver.ResolveNetwork(Parse!, Global, Context).Deadline is { } limit)
+        var (profile, layer) = SettingsResolver.ProfileForNetwork(Parse!, Global, Context);
+        if (SettingsResolver.ResolveNetwork(Parse!, Global, Context, profile, layer).Deadline is { } limit)
         {
             DeadlineLimit = limit;
             deadline.CancelAfter(limit);
