@@ -43,6 +43,11 @@ public static class CliApp
             };
             return await parse.InvokeAsync(config, deadline.Token);
         }
+        catch (Exception ex) when (IsBrokenPipe(ex))
+        {
+            // The reader went away (`rpctl pod list | head -1`): what it wanted was printed; stop quietly.
+            return ExitCodes.Success;
+        }
         catch (Exception ex)
         {
             var (format, debug) = SafeOutputSettings(invocation);
@@ -53,10 +58,25 @@ public static class CliApp
         }
         finally
         {
-            await context.Out.FlushAsync(CancellationToken.None);
-            await context.Err.FlushAsync(CancellationToken.None);
+            await FlushQuietlyAsync(context.Out);
+            await FlushQuietlyAsync(context.Err);
         }
     }
+
+    private static async Task FlushQuietlyAsync(TextWriter writer)
+    {
+        try
+        {
+            await writer.FlushAsync(CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // A closed pipe: nobody is left to read the rest.
+        }
+    }
+
+    private static bool IsBrokenPipe(Exception ex) =>
+        ex is IOException io && (io.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase) || (io.HResult & 0xFFFF) == 32);
 
     private static bool IsSuggest(ParseResult parse) =>
         parse.RootCommandResult.Command is RootCommand root
