@@ -13,6 +13,7 @@ if ! command -v clang >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ]; then
 fi
 
 dotnet publish src/Rpctl/Rpctl.csproj -c Release -r linux-x64 -o artifacts/publish -nologo -v quiet "$@"
-cp artifacts/publish/rpctl artifacts/rpctl
+# Replace, not overwrite: a running rpctl (e.g. emulator serve) keeps its old file.
+cp artifacts/publish/rpctl artifacts/rpctl.new && mv -f artifacts/rpctl.new artifacts/rpctl
 cp artifacts/publish/*.so artifacts/ 2>/dev/null || true
 echo "build.sh: built $(pwd)/artifacts/rpctl ($(du -h artifacts/rpctl | cut -f1))" >&2

@@ -48,11 +48,35 @@ public sealed class CompletionTests(EmulatorFixture emulator) : PodTestBase(emul
         Assert.Superset(new HashSet<string> { "--gpu", "--image", "--preset", "--save-preset" }, (await SuggestAsync("pod create --")).ToHashSet());
         Assert.Equal(["all", "community", "secure"], (await SuggestAsync("pod create --cloud-type ")).Order());
         Assert.Equal(["csv", "json", "table", "yaml"], (await SuggestAsync("pod list -o ")).Order());
-        Assert.Equal(["api_url", "cloud_type", "gpu", "output", "region"], (await SuggestAsync("config set ")).Order());
+        Assert.Equal(["api_url", "cloud_type", "deadline", "gpu", "output", "region", "request_timeout", "retries", "retry_budget"], (await SuggestAsync("config set ")).Order());
         Assert.Equal(["bash", "fish", "powershell", "zsh"], (await SuggestAsync("completion ")).Order());
         // Options only once a '-' is typed, and never the DOS-style help aliases.
         Assert.DoesNotContain(await SuggestAsync("pod "), s => s.StartsWith('-'));
         Assert.DoesNotContain(await SuggestAsync("pod -"), s => s.StartsWith('/') || s == "-?");
+    }
+
+    [Fact]
+    public async Task Suggests_values_for_global_options_config_values_help_topics_and_statuses()
+    {
+        Assert.Equal(["csv", "json", "table", "yaml"], (await SuggestAsync("-o ")).Order());
+        Assert.Equal(["csv", "json", "table", "yaml"], (await SuggestAsync("--output ")).Order());
+        Assert.Equal(["all", "community", "secure"], (await SuggestAsync("config set cloud_type ")).Order());
+        Assert.Equal(["csv", "json", "table", "yaml"], (await SuggestAsync("config set output ")).Order());
+        Assert.Equal(["environment", "exit-codes", "output"], (await SuggestAsync("help ")).Order());
+        var statuses = await SuggestAsync("pod list --status ");
+        Assert.Contains("running", statuses);
+        Assert.Contains("exited", statuses);
+        Assert.Contains("exited", await SuggestAsync("pod stop --status "));
+    }
+
+    [Fact]
+    public async Task Suggests_data_centers_from_the_catalog_and_pod_ids_for_ssh()
+    {
+        Assert.Contains("US-TX-3", await SuggestAsync("pod create --region "));
+        Assert.Contains("EU-RO-1", await SuggestAsync("capacity list --region "));
+        var id = await CreatePodAsync();
+        Assert.Contains(id, await SuggestAsync("ssh connect "));
+        Assert.Contains(id, await SuggestAsync("ssh info "));
     }
 
     [Fact]

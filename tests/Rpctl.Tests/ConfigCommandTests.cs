@@ -102,7 +102,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         Assert.Matches(@"api_key\s+rpa_…" + ApiKey[^3..] + @"\s+profile 'default' \(.*credentials\.yaml\)", table.Stdout);
         Assert.Matches(@"cloud_type\s+default", table.Stdout);
         var keys = (await RunOk("config", "show", "-o", "json")).Json.AsArray().Select(r => r!["key"]!.GetValue<string>());
-        Assert.Equal(["profile", "api_key", "api_url", "output", "cloud_type", "region", "gpu"], keys);
+        Assert.Equal(["profile", "api_key", "api_url", "output", "cloud_type", "region", "gpu", "retries", "retry_budget", "request_timeout", "deadline"], keys);
     }
 
     [Fact]
@@ -182,13 +182,34 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
     }
 
     [Fact]
-    public async Task Commands_on_a_missing_profile_fail_with_not_found_or_usage()
+    public async Task Commands_on_a_missing_profile_fail_with_not_found()
     {
         var get = await Cli.RunAsync("--profile", "ghost", "config", "get", "region");
         Assert.Equal(3, get.ExitCode);
         Assert.Contains("profile 'ghost' (flag --profile) does not exist", get.Stderr);
         Cli.Environment["RUNPOD_API_KEY"] = ApiKey;
-        AssertUsageError(await Cli.RunAsync("--profile", "ghost", "pod", "list"), "profile 'ghost' (flag --profile) does not exist");
+        var list = await Cli.RunAsync("--profile", "ghost", "pod", "list");
+        Assert.True(list.ExitCode == 3, list.ToString());
+        Assert.Contains("profile 'ghost' (flag --profile) does not exist", list.Stderr);
+    }
+
+    [Fact]
+    public async Task Inspect_and_repair_commands_work_with_a_missing_profile_and_warn()
+    {
+        await RunOk("config", "profile", "add", "real");
+        Cli.Environment["RPCTL_PROFILE"] = "ghost";
+        const string warning = "warning: profile 'ghost' (environment variable RPCTL_PROFILE) does not exist (profiles: real)";
+        foreach (var args in new[] { new[] { "config", "profile", "list" }, ["config", "path"], ["config", "show"] })
+        {
+            var result = await Cli.RunAsync(args);
+            Assert.True(result.ExitCode == 0, string.Join(' ', args) + "\n" + result);
+            Assert.Contains(warning, result.Stderr);
+        }
+
+        Assert.True((await Cli.RunAsync("config", "profile", "use", "real")).ExitCode == 0);
+        var added = await Cli.RunAsync("config", "profile", "add", "ghost");
+        Assert.True(added.ExitCode == 0, added.ToString());
+        Assert.DoesNotContain("warning", (await Cli.RunAsync("config", "show")).Stderr);
     }
 
     [Fact]
@@ -198,6 +219,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         var json = (await RunOk("config", "path", "-o", "json")).Json;
         Assert.Equal(CredentialsPath, json["credentials"]!.GetValue<string>());
         Assert.Equal(Path.Combine(ConfigDir, "presets"), json["presets"]!.GetValue<string>());
+        Assert.EndsWith(Path.Combine("rpctl", "deleted-pods"), json["deletedPods"]!.GetValue<string>());
     }
 
     [Fact]

@@ -126,4 +126,69 @@ public sealed class GlobalBehaviourTests(EmulatorFixture emulator) : PodTestBase
         Assert.Contains("130", codes.Stdout);
         Assert.Equal(2, (await Cli.RunAsync("help", "nonsense")).ExitCode);
     }
+
+    [Fact]
+    public async Task Help_without_a_topic_lists_the_topics()
+    {
+        var help = await Cli.RunAsync("help");
+        Assert.True(help.ExitCode == 0, help.ToString());
+        foreach (var topic in new[] { "exit-codes", "environment", "output" })
+            Assert.Contains(topic, help.Stdout);
+    }
+
+    [Theory]
+    [InlineData("widget list", "unknown command 'widget' for 'rpctl'", "pod")]
+    [InlineData("pod frobnicate", "unknown command 'frobnicate' for 'rpctl pod'", "create")]
+    public async Task Unknown_commands_are_named_and_the_valid_ones_listed(string line, string message, string valid)
+    {
+        var result = await Cli.RunAsync(line.Split(' '));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr);
+        Assert.Contains(valid, result.Stderr);
+        Assert.DoesNotContain("Required command was not provided", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Missing_confirmation_reads_cleanly()
+    {
+        var ids = new[] { await CreatePodAsync(), await CreatePodAsync() };
+        var result = await Cli.RunAsync("pod", "delete", ids[0], ids[1]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain(".:", result.Stderr);
+        Assert.Contains("Delete 2 pods? This cannot be undone.", result.Stderr);
+        Assert.Contains("pass --yes", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Json_with_a_different_output_is_a_usage_error()
+    {
+        var result = await Cli.RunAsync("pod", "list", "--json", "-o", "yaml");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--json", result.Stderr);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(0, (await Cli.RunAsync("pod", "list", "--json", "-o", "json")).ExitCode);
+    }
+
+    [Fact]
+    public async Task An_api_key_with_impossible_characters_is_refused_without_printing_it()
+    {
+        Cli.Environment["RUNPOD_API_KEY"] = "rpa_\u00fc\u20ac";
+        var result = await Cli.RunAsync("pod", "list");
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("RUNPOD_API_KEY", result.Stderr);
+        Assert.DoesNotContain("net_http", result.Stderr);
+        Assert.DoesNotContain("\u00fc", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Json_errors_keep_quotes_readable_and_carry_the_http_status()
+    {
+        var result = await Cli.RunAsync("pod", "get", "nosuchpod12345", "-o", "json");
+        Assert.Equal(3, result.ExitCode);
+        Assert.DoesNotContain("\\u0027", result.Stderr);
+        var error = System.Text.Json.Nodes.JsonNode.Parse(result.Stderr)!;
+        Assert.Equal("pod 'nosuchpod12345' not found", error["error"]!.GetValue<string>());
+        Assert.Equal(404, error["status"]!.GetValue<int>());
+    }
 }

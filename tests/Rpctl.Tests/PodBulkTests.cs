@@ -122,6 +122,32 @@ public sealed class PodBulkTests(EmulatorFixture emulator) : PodBulkTestBase(emu
     }
 
     [Fact]
+    public async Task An_id_never_seen_is_not_found_not_already_deleted()
+    {
+        var ids = await CreateFleetAsync("unknown", 1);
+
+        var delete = await Cli.RunAsync("pod", "delete", ids[0], "nonexistent1234", "--yes", "-o", "json");
+        Assert.True(delete.ExitCode == 1, delete.ToString());
+        var byId = delete.Json.AsArray().ToDictionary(r => r!["id"]!.GetValue<string>(), r => r!);
+        Assert.Equal("deleted", byId[ids[0]]["result"]!.GetValue<string>());
+        Assert.False(byId["nonexistent1234"]["ok"]!.GetValue<bool>());
+        Assert.Contains("pod 'nonexistent1234' not found", byId["nonexistent1234"]["error"]!.GetValue<string>());
+        // Re-running cannot help with an id that does not exist.
+        Assert.Contains("1 of 2 pods failed: nonexistent1234", delete.Stderr);
+        Assert.DoesNotContain("re-run", delete.Stderr);
+
+        // The pod this run deleted is remembered: deleting it again is "already deleted", not a failure.
+        var again = await Cli.RunAsync("pod", "delete", ids[0], "--yes");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("already deleted", again.Stdout);
+
+        // A lone unknown id stays exit 3.
+        var lone = await Cli.RunAsync("pod", "delete", "nonexistent1234", "--yes");
+        Assert.Equal(3, lone.ExitCode);
+        Assert.Contains("pod 'nonexistent1234' not found", lone.Stderr);
+    }
+
+    [Fact]
     public async Task Without_a_terminal_and_without_yes_nothing_happens_and_exit_is_2()
     {
         await CreateFleetAsync("safe", 3);
@@ -174,6 +200,16 @@ public sealed class PodBulkTests(EmulatorFixture emulator) : PodBulkTestBase(emu
     {
         var result = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x", flag, value);
         AssertUsageError(result, message);
+    }
+
+    [Fact]
+    public async Task Count_needs_a_name_so_a_rerun_finds_the_same_batch()
+    {
+        var result = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x", "--count", "2");
+        AssertUsageError(result, "--count needs --name");
+        var dryRun = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x", "--count", "2", "--dry-run");
+        AssertUsageError(dryRun, "--count needs --name");
+        Assert.Empty(await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST"));
     }
 
     [Fact]

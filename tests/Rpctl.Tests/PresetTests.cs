@@ -146,6 +146,39 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
         await RunOk("preset", "save", "dup", "--gpu", "a40", "--overwrite");
     }
 
+    [Theory]
+    [InlineData("--gpu 4090 --ports 99999/http", "99999")]
+    [InlineData("--gpu 4090 --ports 8888/xyz", "8888/xyz")]
+    [InlineData("--gpu 4090 --region MARS-1", "--region")]
+    [InlineData("--cpu cpu3c --vcpu 3", "--vcpu")]
+    [InlineData("--gpu 4090 --bid 0.2", "--bid needs --spot")]
+    [InlineData("--gpu 4090 --cpu cpu3c", "--gpu and --cpu cannot be used together")]
+    public async Task Save_rejects_what_pod_create_would_reject(string flags, string message)
+    {
+        AssertUsageError(await Cli.RunAsync(["preset", "save", "bad", .. flags.Split(' ')]), message);
+        Assert.False(File.Exists(PresetPath("bad")));
+        // The same words are rejected by pod create itself.
+        AssertUsageError(await Cli.RunAsync(["pod", "create", "--image", "i:1", .. flags.Split(' '), "--dry-run"]), message);
+    }
+
+    [Fact]
+    public async Task Save_preset_on_create_refuses_to_overwrite_before_creating_anything()
+    {
+        await RunOk("preset", "save", "taken", "--gpu", "a40");
+        var before = await File.ReadAllTextAsync(PresetPath("taken"));
+
+        var refused = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--save-preset", "taken");
+        Assert.True(refused.ExitCode == 5, refused.ToString());
+        Assert.Contains("preset 'taken' already exists; pass --overwrite-preset", refused.Stderr);
+        Assert.Empty(await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST"));
+        Assert.Equal(before, await File.ReadAllTextAsync(PresetPath("taken")));
+
+        AssertUsageError(await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--overwrite-preset", "--dry-run"), "--overwrite-preset applies only with --save-preset");
+
+        await RunOk("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--save-preset", "taken", "--overwrite-preset", "--dry-run");
+        Assert.NotEqual(before, await File.ReadAllTextAsync(PresetPath("taken")));
+    }
+
     [Fact]
     public async Task Hand_edited_presets_get_the_same_validation_as_flags()
     {
@@ -158,7 +191,7 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
         AssertUsageError(await Cli.RunAsync("pod", "create", "--preset", "flag", "--dry-run"), "invalid value 'maybe' for no-ssh: expected true or false");
         File.WriteAllText(PresetPath("ep"), "kind: endpoint\nvalues:\n  templateId: t1\n");
         AssertUsageError(await Cli.RunAsync("pod", "create", "--preset", "ep", "--dry-run"), "is a endpoint preset");
-        AssertUsageError(await Cli.RunAsync("preset", "apply", "ep"), "endpoint create is not available");
+        AssertUsageError(await Cli.RunAsync("preset", "apply", "ep"), "unknown setting 'templateId'");
     }
 
     [Fact]

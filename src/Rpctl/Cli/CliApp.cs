@@ -17,7 +17,7 @@ public static class CliApp
         var global = new GlobalOptions();
         await using var invocation = new Invocation(context, global);
         var completing = args.Length > 0 && args[0].StartsWith("[suggest", StringComparison.Ordinal);
-        var root = CommandRegistry.BuildRoot(invocation, completing);
+        var root = CommandRegistry.BuildRoot(invocation, completing, completing ? string.Join(' ', args[1..]) : null);
         // No response files: `--readme @FILE` is ours to read, and an @ argument must never be expanded silently.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         invocation.Parse = parse;
@@ -43,6 +43,11 @@ public static class CliApp
             };
             return await parse.InvokeAsync(config, deadline.Token);
         }
+        catch (Exception ex) when (IsBrokenPipe(ex))
+        {
+            // The reader went away (`rpctl pod list | head -1`): what it wanted was printed; stop quietly.
+            return ExitCodes.Success;
+        }
         catch (Exception ex)
         {
             var (format, debug) = SafeOutputSettings(invocation);
@@ -53,10 +58,25 @@ public static class CliApp
         }
         finally
         {
-            await context.Out.FlushAsync(CancellationToken.None);
-            await context.Err.FlushAsync(CancellationToken.None);
+            await FlushQuietlyAsync(context.Out);
+            await FlushQuietlyAsync(context.Err);
         }
     }
+
+    private static async Task FlushQuietlyAsync(TextWriter writer)
+    {
+        try
+        {
+            await writer.FlushAsync(CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // A closed pipe: nobody is left to read the rest.
+        }
+    }
+
+    private static bool IsBrokenPipe(Exception ex) =>
+        ex is IOException io && (io.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase) || (io.HResult & 0xFFFF) == 32);
 
     private static bool IsSuggest(ParseResult parse) =>
         parse.RootCommandResult.Command is RootCommand root
@@ -67,6 +87,14 @@ public static class CliApp
         var message = parse.Errors[0].Message;
         var command = parse.CommandResult.Command;
         var path = string.Join(' ', CommandPath(command));
+        // A group (rpctl, rpctl pod) given a word it does not know, or nothing: say which commands exist.
+        if (command.Subcommands.Count > 0 && command.Action is null)
+        {
+            var valid = string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+            message = parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } unknown
+                ? $"unknown command '{unknown}' for '{path}'; valid commands: {valid}"
+                : $"'{path}' needs a command: {valid}";
+        }
         var (format, _) = SafeOutputSettings(invocation);
         var error = new CliException(ExitCodes.Usage, $"{message} (see '{path} --help')");
         return ErrorReporter.Report(error, context.Err, format, debug: false);

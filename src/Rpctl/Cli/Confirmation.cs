@@ -9,7 +9,7 @@ internal static class Confirmation
             return;
         var ctx = invocation.Context;
         if (!ctx.StdinIsTerminal)
-            throw CliException.Usage($"{question.TrimEnd('?')}: confirmation needed; pass --yes to proceed without a prompt");
+            throw CliException.Usage($"confirmation needed, and there is no terminal to ask on (\"{question}\"); pass --yes to proceed without a prompt");
         ctx.Err.Write($"{question} [y/N] ");
         ctx.Err.Flush();
         var answer = ctx.In.ReadLine()?.Trim().ToLowerInvariant();

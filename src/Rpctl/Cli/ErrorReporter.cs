@@ -11,13 +11,20 @@ namespace Rpctl.Cli;
 /// </summary>
 internal static class ErrorReporter
 {
+    // Messages quote ids ('abc'); a human reads stderr too, so only what JSON requires is escaped.
+    private static readonly JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(),
+    };
+
     public static int Report(Exception ex, TextWriter stderr, OutputFormat format, bool debug)
     {
         var (code, message, status, id) = Classify(ex);
         if (format == OutputFormat.Json)
         {
             var obj = new JsonObject { ["error"] = message, ["code"] = code, ["status"] = status, ["id"] = id };
-            stderr.WriteLine(obj.ToJsonString());
+            stderr.WriteLine(obj.ToJsonString(Relaxed));
         }
         else
         {

@@ -30,11 +30,11 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
     public GlobalOptions Global { get; } = global;
     public ParseResult? Parse { get; set; }
 
-    /// <summary>Set by commands that may name a profile that does not exist yet (config init, set-key, profile add).</summary>
-    public bool AllowsNewProfile { get; set; }
+    /// <summary>Set by commands that may name a profile that does not exist (yet): config init/set-key create it, inspection commands warn.</summary>
+    public ProfileUse ProfileUse { get; set; }
 
     public Settings Settings => _settings ??= SettingsResolver.Resolve(
-        Parse ?? throw new InvalidOperationException("settings read before parsing"), Global, Context, AllowsNewProfile,
+        Parse ?? throw new InvalidOperationException("settings read before parsing"), Global, Context, ProfileUse,
         warning => Context.Err.WriteLine("warning: " + warning));
 
     /// <summary>Forgets the resolved settings, after a command changed the files they came from.</summary>
@@ -54,7 +54,8 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
     {
         _deadline = deadline;
         _userToken = userToken;
-        if (SettingsResolver.ResolveNetwork(Parse!, Global, Context).Deadline is { } limit)
+        var (profile, layer) = SettingsResolver.ProfileForNetwork(Parse!, Global, Context);
+        if (SettingsResolver.ResolveNetwork(Parse!, Global, Context, profile, layer).Deadline is { } limit)
         {
             DeadlineLimit = limit;
             deadline.CancelAfter(limit);
@@ -109,6 +110,10 @@ internal sealed class Invocation(CliContext context, GlobalOptions global) : IAs
             if (Settings.ApiKey is null && requireKey)
                 throw new CliException(ExitCodes.Auth,
                     "no API key: set RUNPOD_API_KEY or run 'rpctl config init' (create a key at https://www.runpod.io/console/user/settings), or use --local for the built-in emulator");
+            // An HTTP header cannot carry other characters; say so instead of a transport error (and never echo the key).
+            if (Settings.ApiKey is { } key && key.Any(c => c is < '!' or > '~'))
+                throw new CliException(ExitCodes.Auth,
+                    $"the API key from {Settings.ApiKeySource} contains characters an API key cannot have (only printable ASCII, no spaces); check it for copy-paste damage");
             options.ApiKey = Settings.ApiKey;
         }
 

@@ -22,6 +22,17 @@ internal sealed record Settings(
     public string? Stored(ConfigKey key) => Values.FirstOrDefault(v => v.Key == key.Name)?.Value;
 
     public SettingValue Get(string key) => Values.First(v => v.Key == key);
+
+    /// <summary>A pod-create default (cloud_type, region, gpu), checked now that a command uses it; errors name where it came from.</summary>
+    public string? Used(ConfigKey key) =>
+        Stored(key) is { } value ? SettingsResolver.Checked(key, value, Origin(key)) : null;
+
+    /// <summary>"environment variable RPCTL_GPU" or "setting gpu in profile 'default' (~/.config/rpctl/config.yaml)".</summary>
+    public string Origin(ConfigKey key)
+    {
+        var source = Get(key.Name).Source;
+        return source.StartsWith("profile ", StringComparison.Ordinal) ? $"setting {key.Name} in {source}" : source;
+    }
 }
 
 /// <summary>Retry policy and time limits (flag, then environment, then default).</summary>

@@ -4,6 +4,19 @@ using Rpctl.Output;
 
 namespace Rpctl.Cli;
 
+/// <summary>How a command treats a selected profile that is not in config.yaml.</summary>
+internal enum ProfileUse
+{
+    /// <summary>Not found, exit 3 (every command that uses the settings).</summary>
+    MustExist,
+
+    /// <summary>The command creates it (config init, set-key).</summary>
+    MayBeNew,
+
+    /// <summary>A warning: commands that inspect or repair the configuration must work while it is broken.</summary>
+    MayBeMissing,
+}
+
 /// <summary>
 /// Applies precedence, highest first: flag, environment, the selected profile (--profile, then
 /// RPCTL_PROFILE, then active_profile), built-in default. Each layer is looked at only when the
@@ -12,31 +25,36 @@ namespace Rpctl.Cli;
 /// </summary>
 internal static class SettingsResolver
 {
-    public static Settings Resolve(ParseResult parse, GlobalOptions global, CliContext ctx, bool allowNewProfile = false, Action<string>? warn = null)
+    public static Settings Resolve(ParseResult parse, GlobalOptions global, CliContext ctx, ProfileUse profileUse = ProfileUse.MustExist, Action<string>? warn = null)
     {
         var store = new ConfigStore(ctx);
         var config = store.Load();
         var values = new List<SettingValue>();
 
         var (profile, profileSource) = SelectProfile(parse, global, ctx, config);
-        if (!allowNewProfile && profile != ConfigDocument.DefaultProfile && !config.HasProfile(profile))
+        if (profileUse != ProfileUse.MayBeNew && profile != ConfigDocument.DefaultProfile && !config.HasProfile(profile))
         {
             var known = config.ProfileNames.Count > 0 ? string.Join(", ", config.ProfileNames) : "none yet";
-            throw CliException.Usage($"profile '{profile}' ({profileSource}) does not exist (profiles: {known}); create it with 'rpctl config profile add {profile}'");
+            var missing = $"profile '{profile}' ({profileSource}) does not exist (profiles: {known})";
+            if (profileUse != ProfileUse.MayBeMissing)
+                throw CliException.NotFound($"{missing}; create it with 'rpctl config profile add {profile}'");
+            warn?.Invoke($"{missing}; built-in defaults apply");
         }
 
         values.Add(new SettingValue("profile", profile, profileSource));
         var stored = config.Values(profile);
         var profileLayer = $"profile '{profile}' ({store.ConfigPath})";
 
-        SettingValue Layered(ConfigKey key, string? flagValue, string? flagName)
+        // check: false keeps the value as written, to be checked by the command that uses it (Settings.Used).
+        SettingValue Layered(ConfigKey key, string? flagValue, string? flagName, bool check = true)
         {
+            string Value(string raw, string where) => check ? Checked(key, raw, where) : raw.Trim();
             if (flagValue is not null)
-                return new SettingValue(key.Name, Checked(key, flagValue, flagName!), "flag " + flagName);
+                return new SettingValue(key.Name, Value(flagValue, flagName!), "flag " + flagName);
             if (ctx.Env(key.EnvVar) is { } env)
-                return new SettingValue(key.Name, Checked(key, env, "environment variable " + key.EnvVar), "environment variable " + key.EnvVar);
+                return new SettingValue(key.Name, Value(env, "environment variable " + key.EnvVar), "environment variable " + key.EnvVar);
             if (stored.TryGetValue(key.Name, out var fromProfile) && fromProfile.Trim().Length > 0)
-                return new SettingValue(key.Name, Checked(key, fromProfile, $"{key.Name} in {profileLayer}"), profileLayer);
+                return new SettingValue(key.Name, Value(fromProfile, $"setting {key.Name} in {profileLayer}"), profileLayer);
             return new SettingValue(key.Name, null, "default");
         }
 
@@ -50,52 +68,92 @@ internal static class SettingsResolver
             : url.Value is null ? url with { Value = new RunPod.Api.RunPodClientOptions().RestOrigin.ToString().TrimEnd('/') }
             : url);
 
+        if (parse.GetValue(global.Json) && parse.GetValue(global.Output) is { } other && !other.Trim().Equals("json", StringComparison.OrdinalIgnoreCase))
+            throw CliException.Usage($"--json means --output json; it cannot be combined with --output {other}");
         var outputFlag = parse.GetValue(global.Json) ? "json" : parse.GetValue(global.Output);
         var output = Layered(ConfigKeys.Output, outputFlag, parse.GetValue(global.Json) ? "--json" : "--output");
         values.Add(output.Value is null ? output with { Value = "table" } : output);
         OutputFormats.TryParse(output.Value ?? "table", out var format);
 
+        // Pod create defaults: a bad one must not break 'pod list', so they are checked where used.
         foreach (var key in new[] { ConfigKeys.CloudType, ConfigKeys.Region, ConfigKeys.Gpu })
-            values.Add(Layered(key, null, null));
+            values.Add(Layered(key, null, null, check: false));
 
         var (apiKey, keySource) = local
             ? (Invocation.LocalApiKey, "flag --local (built-in emulator account)")
             : ResolveKey(ctx, store, profile, warn);
         values.Insert(1, new SettingValue("api_key", apiKey, keySource));
 
-        return new Settings(local, origin, apiKey, keySource, format, parse.GetValue(global.Debug), profile, values,
-            ResolveNetwork(parse, global, ctx));
+        var network = ResolveNetwork(parse, global, ctx, stored, profileLayer, values);
+        return new Settings(local, origin, apiKey, keySource, format, parse.GetValue(global.Debug), profile, values, network);
     }
 
-    public static NetworkSettings ResolveNetwork(ParseResult parse, GlobalOptions global, CliContext ctx)
+    /// <summary>
+    /// Retry and time settings: flag, then RPCTL_* environment variable, then the profile's key
+    /// (retries, retry_budget, request_timeout, deadline), then the default. Each layer's value is
+    /// validated with an error naming where it came from.
+    /// </summary>
+    public static NetworkSettings ResolveNetwork(ParseResult parse, GlobalOptions global, CliContext ctx,
+        IReadOnlyDictionary<string, string>? profile = null, string? profileLayer = null, List<SettingValue>? sources = null)
     {
         var d = NetworkSettings.Default;
-        var retries = parse.GetValue(global.Retries) ?? EnvInt(ctx, "RPCTL_RETRIES", "--retries", 0, 20) ?? d.Retries;
-        var budget = parse.GetValue(global.RetryBudget) ?? EnvDuration(ctx, "RPCTL_RETRY_BUDGET", "--retry-budget", allowZero: true) ?? d.RetryBudget;
-        var timeout = parse.GetValue(global.RequestTimeout) ?? EnvDuration(ctx, "RPCTL_REQUEST_TIMEOUT", "--request-timeout") ?? d.RequestTimeout;
-        var deadline = parse.GetValue(global.Deadline) ?? EnvDuration(ctx, "RPCTL_DEADLINE", "--deadline");
+        string? FromProfile(ConfigKey key) =>
+            profile is not null && profile.TryGetValue(key.Name, out var v) && v.Trim().Length > 0 ? v : null;
+        T? Layer<T>(ConfigKey key, Option<T?> flag, Func<string, string, T> read) where T : struct
+        {
+            if (parse.GetValue(flag) is { } given)
+                return Note(key, given, "flag " + key.Flag);
+            if (ctx.Env(key.EnvVar) is { } env)
+                return Note(key, read(env, $"{key.EnvVar} (or {key.Flag})"), "environment variable " + key.EnvVar);
+            if (FromProfile(key) is { } stored)
+                return Note(key, read(stored, $"{key.Name} in {profileLayer ?? "the profile"}"), profileLayer ?? "profile");
+            sources?.Add(new SettingValue(key.Name, null, "default"));
+            return null;
+        }
+
+        T Note<T>(ConfigKey key, T value, string source)
+        {
+            sources?.Add(new SettingValue(key.Name, value is TimeSpan span ? Services.Durations.Format(span) : value!.ToString(), source));
+            return value;
+        }
+
+        var retries = Layer(ConfigKeys.Retries, global.Retries, (text, where) => ReadInt(text, where, 0, 20)) ?? d.Retries;
+        var budget = Layer(ConfigKeys.RetryBudget, global.RetryBudget, (text, where) => ReadDuration(text, where, allowZero: true)) ?? d.RetryBudget;
+        var timeout = Layer(ConfigKeys.RequestTimeout, global.RequestTimeout, (text, where) => ReadDuration(text, where, allowZero: false)) ?? d.RequestTimeout;
+        var deadline = Layer(ConfigKeys.Deadline, global.Deadline, (text, where) => ReadDuration(text, where, allowZero: false));
         // Not a flag: lets scripts and tests shorten backoff without changing the policy's shape.
-        var baseDelay = EnvDuration(ctx, "RPCTL_RETRY_BASE_DELAY", "RPCTL_RETRY_BASE_DELAY", allowZero: true) ?? d.RetryBaseDelay;
+        var baseDelay = ctx.Env("RPCTL_RETRY_BASE_DELAY") is { } delay ? ReadDuration(delay, "RPCTL_RETRY_BASE_DELAY", allowZero: true) : d.RetryBaseDelay;
         return new NetworkSettings(retries, budget, timeout, deadline, baseDelay);
     }
 
-    private static int? EnvInt(CliContext ctx, string name, string flag, int min, int max)
+    /// <summary>The profile's stored values for the network settings, or null when the config cannot be read here (the command reports that itself).</summary>
+    public static (IReadOnlyDictionary<string, string>? Values, string? Layer) ProfileForNetwork(ParseResult parse, GlobalOptions global, CliContext ctx)
     {
-        if (ctx.Env(name) is not { } text)
-            return null;
-        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
-            return n;
-        throw CliException.BadValue($"{name} (or {flag})", text, $"expected a whole number from {min} to {max}");
+        try
+        {
+            var store = new ConfigStore(ctx);
+            var config = store.Load();
+            var (profile, _) = SelectProfile(parse, global, ctx, config);
+            return (config.Values(profile), $"profile '{profile}' ({store.ConfigPath})");
+        }
+        catch (CliException)
+        {
+            return (null, null);
+        }
     }
 
-    private static TimeSpan? EnvDuration(CliContext ctx, string name, string flag, bool allowZero = false)
+    private static int ReadInt(string text, string where, int min, int max)
     {
-        if (ctx.Env(name) is not { } text)
-            return null;
-        var label = name == flag ? name : $"{name} (or {flag})";
-        var value = Services.Durations.Parse(label, text);
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+            return n;
+        throw CliException.BadValue(where, text, $"expected a whole number from {min} to {max}");
+    }
+
+    private static TimeSpan ReadDuration(string text, string where, bool allowZero)
+    {
+        var value = Services.Durations.Parse(where, text);
         if (!allowZero && value <= TimeSpan.Zero)
-            throw CliException.BadValue(label, text, "expected a duration greater than zero");
+            throw CliException.BadValue(where, text, "expected a duration greater than zero");
         return value;
     }
 
@@ -121,6 +179,6 @@ internal static class SettingsResolver
         return (null, "none");
     }
 
-    private static string Checked(ConfigKey key, string value, string where) =>
+    internal static string Checked(ConfigKey key, string value, string where) =>
         key.Check(value) ?? throw CliException.BadValue(where, value, "expected " + key.Valid);
 }

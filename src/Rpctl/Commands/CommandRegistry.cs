@@ -22,7 +22,8 @@ internal static class CommandRegistry
     /// endpoint ids, which may call the API) attached: help output also asks completion sources
     /// for values, and --help must never touch the network.
     /// </param>
-    public static RootCommand BuildRoot(Invocation inv, bool completing = false)
+    /// <param name="suggestLine">The command line being completed, as the shell sent it (see <see cref="SuggestAction"/>).</param>
+    public static RootCommand BuildRoot(Invocation inv, bool completing = false, string? suggestLine = null)
     {
         var root = new RootCommand("rpctl: the command-line tool for RunPod (pods, serverless, templates, volumes, capacity)");
         foreach (var option in inv.Global.All)
@@ -45,7 +46,7 @@ internal static class CommandRegistry
         root.Subcommands.Add(HelpTopicsCommand.Create(inv));
         if (completing)
             CompletionWiring.Attach(root, inv);
-        SuggestAction.Install(root, inv.Context);
+        SuggestAction.Install(root, inv.Context, suggestLine);
         return root;
     }
 }

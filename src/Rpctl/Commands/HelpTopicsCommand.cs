@@ -8,7 +8,7 @@ internal static class HelpTopicsCommand
 {
     public static Command Create(Invocation inv)
     {
-        var topic = new Argument<string>("TOPIC") { Description = "exit-codes, environment or output" };
+        var topic = new Argument<string>("TOPIC") { Description = "exit-codes, environment or output", CompletionSources = { "exit-codes", "environment", "output" }, Arity = ArgumentArity.ZeroOrOne };
         return new Command("help", CommandExtensions.Describe("Show a help topic: exit-codes, environment, output",
                 "rpctl help exit-codes", "rpctl help environment"))
             .With(topic)
@@ -16,6 +16,7 @@ internal static class HelpTopicsCommand
             {
                 var text = parse.GetValue(topic)?.ToLowerInvariant() switch
                 {
+                    null => Topics,
                     "exit-codes" => string.Join("\n", ExitCodes.Table.Select(e => $"{e.Code,4}  {e.Meaning}")),
                     "environment" => Environment,
                     "output" => Output,
@@ -25,6 +26,14 @@ internal static class HelpTopicsCommand
                 return Task.FromResult(ExitCodes.Success);
             });
     }
+
+    private const string Topics = """
+        Help topics (rpctl help TOPIC):
+          exit-codes   what each exit code means
+          environment  environment variables, config files and precedence
+          output       output formats and what they contain
+        For a command: rpctl COMMAND --help
+        """;
 
     private const string Environment = """
         Precedence, highest first: flag, environment variable, the selected profile, built-in default.

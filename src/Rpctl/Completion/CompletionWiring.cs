@@ -35,7 +35,9 @@ internal static class CompletionWiring
         "--profile" => _ => DynamicCompletions.Profiles(inv),
         "--preset" or "--save-preset" => _ => DynamicCompletions.Presets(inv),
         "--output" => _ => new[] { "table", "json", "yaml", "csv" }.Select(f => new CompletionItem(f)),
-        "POD_ID" or "--from-pod" => ctx => DynamicCompletions.PodIds(inv, ctx),
+        "POD_ID" or "POD" or "--from-pod" => ctx => DynamicCompletions.PodIds(inv, ctx),
+        "--region" => ctx => DynamicCompletions.DataCenters(inv, ctx),
+        "--status" => _ => RunPod.Api.Pods.PodStatus.All.Select(s => new CompletionItem(s.ToLowerInvariant())),
         "ENDPOINT_ID" or "--from-endpoint" or "--endpoint" => ctx => DynamicCompletions.EndpointIds(inv, ctx),
         _ => null,
     };

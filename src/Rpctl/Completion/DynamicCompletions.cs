@@ -30,6 +30,15 @@ internal static class DynamicCompletions
                 .Select(n => new CompletionItem(n, detail: "GPU type"));
         });
 
+    /// <summary>Data center ids from the catalog (anonymous, like GPU names).</summary>
+    public static IEnumerable<CompletionItem> DataCenters(Invocation inv, CompletionContext context) =>
+        FromApi(inv, context, requireKey: false, async ct =>
+        {
+            var client = await inv.ClientAsync(requireKey: false, ct);
+            var dataCenters = await client.Catalog.ListDataCentersAsync(new RunPod.Api.Catalog.DataCenterQuery(), ct);
+            return dataCenters.Select(d => new CompletionItem(d.Id, detail: "data center"));
+        });
+
     public static IEnumerable<CompletionItem> PodIds(Invocation inv, CompletionContext context) =>
         FromApi(inv, context, requireKey: true, async ct =>
         {

@@ -11,11 +11,15 @@ namespace Rpctl.Completion;
 /// difference that makes shells pleasant: options are offered only once the word being completed
 /// starts with '-', as git and kubectl do, and the DOS-style help aliases are never offered.
 /// </summary>
-internal sealed class SuggestAction(SuggestDirective directive, CliContext context) : SynchronousCommandLineAction
+/// <remarks>
+/// The line is taken as the shell sent it when known: the parser's tokens split "-o " into "-o" and
+/// " ", which would complete the wrong word.
+/// </remarks>
+internal sealed class SuggestAction(SuggestDirective directive, CliContext context, string? rawLine) : SynchronousCommandLineAction
 {
     public override int Invoke(ParseResult parseResult)
     {
-        var line = parseResult.Tokens.LastOrDefault(t => t.Type != TokenType.Directive)?.Value ?? "";
+        var line = rawLine ?? parseResult.Tokens.LastOrDefault(t => t.Type != TokenType.Directive)?.Value ?? "";
         var position = parseResult.GetResult(directive)?.Values.SingleOrDefault() is { } text && int.TryParse(text, out var n)
             ? Math.Clamp(n, 0, line.Length)
             : line.Length;
@@ -32,9 +36,9 @@ internal sealed class SuggestAction(SuggestDirective directive, CliContext conte
         return ExitCodes.Success;
     }
 
-    public static void Install(RootCommand root, CliContext context)
+    public static void Install(RootCommand root, CliContext context, string? rawLine = null)
     {
         foreach (var suggest in root.Directives.OfType<SuggestDirective>())
-            suggest.Action = new SuggestAction(suggest, context);
+            suggest.Action = new SuggestAction(suggest, context, rawLine);
     }
 }

@@ -28,8 +28,10 @@ internal static class BulkView
             return ExitCodes.Success;
 
         var names = failed.Select(r => r.Id.Length > 0 ? r.Id : r.Name);
+        // Re-running cannot fix an id that does not exist, so the hint is only given when it can help.
+        var hint = failed.All(r => r.Code == ExitCodes.NotFound) ? "" : "; re-run the same command to finish the job";
         throw new CliException(ExitCodes.Failure,
-            $"{failed.Count} of {results.Count} {Pods(results.Count)} failed: {string.Join(", ", names)}; re-run the same command to finish the job");
+            $"{failed.Count} of {results.Count} {Pods(results.Count)} failed: {string.Join(", ", names)}{hint}");
     }
 
     public static string Pods(int n) => n == 1 ? "pod" : "pods";

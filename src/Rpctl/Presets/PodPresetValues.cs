@@ -7,65 +7,13 @@ using Rpctl.Config;
 namespace Rpctl.Presets;
 
 /// <summary>
-/// Converts between a pod preset's values and <c>pod create</c> flags. Loading turns the values
-/// into command-line tokens and parses them with the real options, so a hand-edited preset gets
-/// exactly the validation (and error text) of a typed flag.
+/// Converts between a pod preset's values and <c>pod create</c> flags (parsed by <see cref="PresetFlags"/>).
 /// </summary>
 internal static class PodPresetValues
 {
     /// <summary>Parses the preset's values with pod create's own options (on a command holding only them).</summary>
-    public static ParseResult Parse(PodCreateOptions o, SavedPreset preset)
-    {
-        if (preset.Kind != SavedPreset.PodKind)
-            throw CliException.Usage($"preset '{preset.Name}' is a {preset.Kind} preset; use it with '{preset.Kind} create --preset {preset.Name}'");
-        var command = new Command("preset-values");
-        foreach (var option in o.Storable)
-            command.Options.Add(option);
-        var parse = command.Parse(Tokens(o, preset));
-        if (parse.Errors.Count > 0)
-            throw CliException.Usage($"preset '{preset.Name}' ({preset.Name}.yaml): {parse.Errors[0].Message}");
-        return parse;
-    }
-
-    private static List<string> Tokens(PodCreateOptions o, SavedPreset preset)
-    {
-        var tokens = new List<string>();
-        foreach (var (key, node) in preset.Values)
-        {
-            var option = o.Storable.FirstOrDefault(s => s.Name == "--" + key)
-                         ?? throw CliException.Usage($"preset '{preset.Name}' has an unknown setting '{key}' (settings are pod create flags: {string.Join(", ", o.Storable.Select(s => s.Name[2..]))})");
-            switch (node)
-            {
-                case null:
-                    break;
-                case JsonObject map when option == o.Env:
-                    foreach (var (name, value) in map)
-                        tokens.AddRange([option.Name, $"{name}={YamlTree.Text(value)}"]);
-                    break;
-                case JsonArray list:
-                    foreach (var item in list)
-                        tokens.AddRange([option.Name, YamlTree.Text(item) ?? ""]);
-                    break;
-                default:
-                    var text = YamlTree.Text(node) ?? "";
-                    if (option is Option<bool>)
-                    {
-                        if (!bool.TryParse(text, out var on))
-                            throw CliException.Usage($"preset '{preset.Name}': invalid value '{text}' for {key}: expected true or false");
-                        if (on)
-                            tokens.Add(option.Name);
-                    }
-                    else
-                    {
-                        tokens.AddRange([option.Name, text]);
-                    }
-
-                    break;
-            }
-        }
-
-        return tokens;
-    }
+    public static ParseResult Parse(PodCreateOptions o, SavedPreset preset) =>
+        PresetFlags.Parse(preset, SavedPreset.PodKind, o.Storable, o.Env);
 
     /// <summary>The effective values of a create (flags, preset, stored defaults), GPUs as type ids, env merged.</summary>
     public static JsonObject FromInput(PodCreateInput input, PodCreateOptions o, IReadOnlyDictionary<string, string> env, IReadOnlyList<string> gpuIds)

@@ -4,9 +4,9 @@ using Rpctl.Config;
 namespace Rpctl.Presets;
 
 /// <summary>
-/// A saved set of create settings. For pods, <see cref="Values"/> holds <c>pod create</c> flags
-/// (names without the leading dashes), so a preset is checked by the same parser as typed flags.
-/// For endpoints it holds the fields of RunPod's v2 <c>CreateEndpointRequest</c>.
+/// A saved set of create settings: <see cref="Values"/> holds <c>pod create</c> or
+/// <c>endpoint create</c> flags (names without the leading dashes), so a preset is checked by the
+/// same parser as typed flags.
 /// </summary>
 internal sealed record SavedPreset(string Name, string Kind, string? Description, string? Source, JsonObject Values)
 {

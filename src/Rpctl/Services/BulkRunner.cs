@@ -10,7 +10,8 @@ internal sealed record BulkItem(string Id, string Name);
 internal sealed record BulkDone(string Result, string? Id = null);
 
 /// <summary>The outcome for one item, as printed: <c>{id, name, action, ok, error, result}</c>.</summary>
-internal sealed record BulkResult(string Id, string Name, string Action, bool Ok, string Result, string? Error)
+/// <remarks><c>Code</c> is the exit code the failure alone would have had (0 on success); it is not printed.</remarks>
+internal sealed record BulkResult(string Id, string Name, string Action, bool Ok, string Result, string? Error, int Code = 0)
 {
     public JsonNode ToJson() => new JsonObject
     {
@@ -49,8 +50,8 @@ internal static class BulkRunner
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
             {
-                var (_, message, _, id) = ErrorReporter.Classify(ex);
-                results[i] = new BulkResult(id ?? item.Id, item.Name, action, false, "failed", message);
+                var (code, message, _, id) = ErrorReporter.Classify(ex);
+                results[i] = new BulkResult(id ?? item.Id, item.Name, action, false, "failed", message, code);
             }
         });
         return [.. results];

@@ -7,14 +7,16 @@ namespace Rpctl.Services;
 /// <summary>
 /// How to recognise a resource this run may have created: its kind (for messages), the unique name
 /// it was created with, a lookup of every resource with that name (with its creation time, when the
-/// API has one), and the command that lets a user look for themselves.
+/// API has one), and the command that lets a user look for themselves. Without a creation time
+/// (<paramref name="CreatedAt"/> null), the namesakes that exist before the first send are noted
+/// and never taken for ours.
 /// </summary>
 internal sealed record CreatedLookup<T>(
     string Kind,
     string Name,
     Func<CancellationToken, Task<List<T>>> FindByNameAsync,
     Func<T, string> Id,
-    Func<T, DateTimeOffset?> CreatedAt,
+    Func<T, DateTimeOffset?>? CreatedAt,
     string CheckCommand);
 
 /// <summary>
@@ -33,6 +35,8 @@ internal static class SafeCreate
     public static async Task<T> SendAsync<T>(Invocation inv, CreatedLookup<T> lookup, Func<CancellationToken, Task<T>> send, CancellationToken ct)
     {
         var client = await inv.ClientAsync(ct);
+        // An API object without a creation time: what already carries the name cannot be ours.
+        var before = lookup.CreatedAt is null ? (await lookup.FindByNameAsync(ct)).Select(lookup.Id).ToHashSet() : null;
         var sinceFirstSend = Stopwatch.StartNew();
         var network = inv.Settings.Network;
         for (var resends = 0; ; resends++)
@@ -43,13 +47,13 @@ internal static class SafeCreate
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                var (whatExists, id) = await DescribeAfterInterruptAsync(client, lookup, sinceFirstSend.Elapsed);
+                var (whatExists, id) = await DescribeAfterInterruptAsync(client, lookup, before, sinceFirstSend.Elapsed);
                 throw inv.Interrupted(whatExists, id);
             }
             catch (Exception ex) when (UnknownOutcome(ex) is { } why)
             {
                 inv.Output.Note($"{lookup.Kind} create: {why}; checking whether {lookup.Kind} '{lookup.Name}' was created before doing anything else");
-                var found = await FindOursAsync(client, lookup, sinceFirstSend.Elapsed, ct);
+                var found = await FindOursAsync(client, lookup, before, sinceFirstSend.Elapsed, ct);
                 if (found.Count == 1)
                 {
                     inv.Output.Note($"{lookup.Kind} '{lookup.Name}' was created ({lookup.Id(found[0])}); not sending the request again");
@@ -84,23 +88,25 @@ internal static class SafeCreate
 
     /// <summary>
     /// Resources with the name, created since the first send by the server's own clock (the
-    /// <c>Date</c> of the lookup's answer minus the time elapsed here), so an older namesake is not
-    /// mistaken for ours.
+    /// <c>Date</c> of the lookup's answer minus the time elapsed here), or, without creation times,
+    /// not among those that existed before it, so an older namesake is not mistaken for ours.
     /// </summary>
-    private static async Task<List<T>> FindOursAsync<T>(RunPodClient client, CreatedLookup<T> lookup, TimeSpan elapsed, CancellationToken ct)
+    private static async Task<List<T>> FindOursAsync<T>(RunPodClient client, CreatedLookup<T> lookup, HashSet<string>? before, TimeSpan elapsed, CancellationToken ct)
     {
         var named = await lookup.FindByNameAsync(ct);
+        if (lookup.CreatedAt is not { } createdAt)
+            return named.Where(r => before?.Contains(lookup.Id(r)) != true).ToList();
         var since = client.Transport.ServerNow - elapsed - ClockMargin;
-        return named.Where(r => lookup.CreatedAt(r) is not { } created || created >= since).ToList();
+        return named.Where(r => createdAt(r) is not { } created || created >= since).ToList();
     }
 
-    private static async Task<(string Message, string? Id)> DescribeAfterInterruptAsync<T>(RunPodClient client, CreatedLookup<T> lookup, TimeSpan elapsed)
+    private static async Task<(string Message, string? Id)> DescribeAfterInterruptAsync<T>(RunPodClient client, CreatedLookup<T> lookup, HashSet<string>? before, TimeSpan elapsed)
     {
         // The user's token is cancelled; a short look of our own tells them what is now billing.
         using var look = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            var found = await FindOursAsync(client, lookup, elapsed, look.Token);
+            var found = await FindOursAsync(client, lookup, before, elapsed, look.Token);
             if (found.Count == 0)
                 return ($"no {lookup.Kind} named '{lookup.Name}' exists yet, but RunPod may still create it: check with '{lookup.CheckCommand}'", null);
             return ($"{lookup.Kind} {string.Join(", ", found.Select(lookup.Id))} ({lookup.Name}) was created and may be billing", lookup.Id(found[0]));

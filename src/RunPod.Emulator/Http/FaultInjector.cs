@@ -32,6 +32,7 @@ internal sealed class FaultInjector(FaultStore faults)
         switch (fault.Drop)
         {
             case FaultDrop.Before:
+                RequestLog.WriteNow(context);
                 context.Abort();
                 return;
             case FaultDrop.After:
@@ -65,6 +66,7 @@ internal sealed class FaultInjector(FaultStore faults)
         finally
         {
             context.Response.Body = original;
+            RequestLog.WriteNow(context);
             context.Abort();
         }
     }

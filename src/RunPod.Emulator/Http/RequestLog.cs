@@ -29,18 +29,43 @@ internal sealed class RequestLog(StateStore store, EmulatorClock clock)
             ["userAgent"] = context.Request.Headers.UserAgent.ToString(),
             ["body"] = await ReadBody(context.Request),
         };
-        try
+        var written = 0;
+        void Write()
         {
-            await next(context);
-        }
-        finally
-        {
+            if (Interlocked.Exchange(ref written, 1) == 1)
+            {
+                return;
+            }
             entry["status"] = context.Response.StatusCode;
             if (context.Items.TryGetValue(FaultInjector.LogKey, out var fault))
             {
                 entry["fault"] = fault as string;
             }
             store.Write(tx => tx.AppendRequestLog(entry.ToJsonString()));
+        }
+
+        // A fault that drops the connection writes the entry first: the client sees the reset at
+        // once, and a test that then reads the log must find the request there.
+        context.Items[WriteNowKey] = (Action)Write;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            Write();
+        }
+    }
+
+    /// <summary>HttpContext.Items key of an action that writes this request's log entry now (once).</summary>
+    public const string WriteNowKey = "emulator.log.writeNow";
+
+    /// <summary>Writes the request's log entry before the connection is cut, so it is never missing when the client notices.</summary>
+    public static void WriteNow(HttpContext context)
+    {
+        if (context.Items.TryGetValue(WriteNowKey, out var action) && action is Action write)
+        {
+            write();
         }
     }
 

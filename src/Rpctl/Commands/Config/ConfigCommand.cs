@@ -27,6 +27,7 @@ internal static class ConfigCommand
                 "rpctl config path", "rpctl config path -o json"))
             .Runs(inv, (_, _) =>
             {
+                inv.ProfileUse = ProfileUse.MayBeMissing; // must work while the selected profile is broken
                 var store = new ConfigStore(inv.Context);
                 if (inv.Output.IsTable)
                 {
@@ -40,6 +41,7 @@ internal static class ConfigCommand
                         ["credentials"] = store.CredentialsPath,
                         ["presets"] = store.PresetsDirectory,
                         ["runpodToml"] = store.RunPodTomlPath,
+                        ["deletedPods"] = new Services.DeletedPodsRecord(inv.Context).FilePath,
                     });
                 }
 

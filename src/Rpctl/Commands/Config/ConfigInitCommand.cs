@@ -23,7 +23,7 @@ internal static class ConfigInitCommand
             .With(keyStdin, set, noPrompt)
             .Runs(inv, (parse, _) =>
             {
-                inv.AllowsNewProfile = true;
+                inv.ProfileUse = ProfileUse.MayBeNew;
                 var target = ConfigTarget.Resolve(inv, mayBeNew: true);
                 var interactive = inv.Context.StdinIsTerminal && !parse.GetValue(noPrompt) && !parse.GetValue(keyStdin);
                 var profile = target.Profile;

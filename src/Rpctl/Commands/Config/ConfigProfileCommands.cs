@@ -36,6 +36,7 @@ internal static class ConfigProfileCommands
         new Command("list", CommandExtensions.Describe("List profiles; * marks the one in use", "rpctl config profile list", "rpctl config profile list -o json"))
             .Runs(inv, (_, _) =>
             {
+                inv.ProfileUse = ProfileUse.MayBeMissing; // must work while the selected profile is broken
                 var store = new ConfigStore(inv.Context);
                 var config = store.Load();
                 var active = inv.Settings.Profile;
@@ -63,6 +64,7 @@ internal static class ConfigProfileCommands
             .With(name, set, use)
             .Runs(inv, (parse, _) =>
             {
+                inv.ProfileUse = ProfileUse.MayBeMissing; // must work while the selected profile is broken
                 var store = new ConfigStore(inv.Context);
                 var config = store.Load();
                 var profile = parse.GetValue(name)!;
@@ -87,6 +89,7 @@ internal static class ConfigProfileCommands
             .With(name)
             .Runs(inv, (parse, _) =>
             {
+                inv.ProfileUse = ProfileUse.MayBeMissing; // must work while the selected profile is broken
                 var store = new ConfigStore(inv.Context);
                 var config = store.Load();
                 var profile = parse.GetValue(name)!;
@@ -112,6 +115,7 @@ internal static class ConfigProfileCommands
             .With(name, yes)
             .Runs(inv, (parse, _) =>
             {
+                inv.ProfileUse = ProfileUse.MayBeMissing; // must work while the selected profile is broken
                 var store = new ConfigStore(inv.Context);
                 var config = store.Load();
                 var profile = parse.GetValue(name)!;

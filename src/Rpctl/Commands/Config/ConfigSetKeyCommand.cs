@@ -17,7 +17,7 @@ internal static class ConfigSetKeyCommand
             .With(keyStdin, remove)
             .Runs(inv, (parse, _) =>
             {
-                inv.AllowsNewProfile = true;
+                inv.ProfileUse = ProfileUse.MayBeNew;
                 var target = ConfigTarget.Resolve(inv, mayBeNew: true);
                 if (parse.GetValue(remove))
                 {

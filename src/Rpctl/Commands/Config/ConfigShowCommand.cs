@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using RunPod.Api.Http;
 using Rpctl.Cli;
+using Rpctl.Config;
 using Rpctl.Output;
 
 namespace Rpctl.Commands.Config;
@@ -23,6 +24,9 @@ internal static class ConfigShowCommand
                 "rpctl --profile work config show -o json"))
             .Runs(inv, (_, _) =>
             {
+                inv.ProfileUse = ProfileUse.MayBeMissing; // must work while the selected profile is broken
+                foreach (var key in new[] { ConfigKeys.CloudType, ConfigKeys.Region, ConfigKeys.Gpu })
+                    inv.Settings.Used(key); // config show reports a bad default even though other commands ignore it
                 var rows = inv.Settings.Values.Select(v => (JsonNode)new JsonObject
                 {
                     ["key"] = v.Key,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using Rpctl.Cli;
 using Rpctl.Config;
 
@@ -7,11 +8,19 @@ namespace Rpctl.Commands.Config;
 /// <summary><c>config get|set|unset KEY</c> on the selected profile: known keys only, values validated.</summary>
 internal static class ConfigValueCommands
 {
-    private static Argument<string> KeyArgument() => new("KEY")
+    private static Argument<string> KeyArgument()
     {
-        Description = "One of " + ConfigKeys.Names,
-        CompletionSources = { ConfigKeys.All.Select(k => k.Name).ToArray() },
-    };
+        var key = new Argument<string>("KEY") { Description = "One of " + ConfigKeys.Names };
+        // The parser asks every argument for completions; keys are offered only while KEY is the word being typed.
+        key.CompletionSources.Add(ctx => TypedKey(ctx, key) is null
+            ? ConfigKeys.All.Select(k => new CompletionItem(k.Name))
+            : []);
+        return key;
+    }
+
+    /// <summary>The KEY already typed before the word being completed, or null while KEY itself is being typed.</summary>
+    private static string? TypedKey(CompletionContext ctx, Argument<string> key) =>
+        ctx.ParseResult.GetResult(key)?.Tokens.FirstOrDefault()?.Value is { } typed && typed != ctx.WordToComplete ? typed : null;
 
     public static Command Get(Invocation inv)
     {
@@ -34,6 +43,8 @@ internal static class ConfigValueCommands
     {
         var key = KeyArgument();
         var value = new Argument<string>("VALUE") { Description = "The value; checked like the matching flag" };
+        // The valid values of the key typed before it (nothing for free-form keys such as gpu or api_url).
+        value.CompletionSources.Add(ctx => (ConfigKeys.Find(TypedKey(ctx, key) ?? "")?.Choices ?? []).Select(c => new CompletionItem(c)));
         return new Command("set", CommandExtensions.Describe("Store a default in the selected profile",
                 "rpctl config set cloud_type community", "rpctl config set region US-TX-3,EU-RO-1", "rpctl --profile work config set output json"))
             .With(key, value)

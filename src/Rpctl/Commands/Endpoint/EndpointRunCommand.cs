@@ -66,7 +66,7 @@ internal static class EndpointRunCommand
                 }
 
                 var client = await inv.ClientAsync(ct);
-                var job = await client.Jobs.SubmitAsync(request, ct);
+                var job = await SubmitOnceAsync(client, endpointId, request, ct);
                 if (!useSync && !parse.GetValue(wait))
                 {
                     inv.Output.WriteResult(EndpointArguments.Printable(job), job.Id);
@@ -78,6 +78,24 @@ internal static class EndpointRunCommand
                 PrintOutput(inv, job);
                 return ExitCodes.Success;
             });
+    }
+
+    /// <summary>
+    /// A job cannot be found by its input, so a submission whose outcome is unknown (dropped
+    /// connection, timeout, 500/502/504) is never sent again: it may already be queued.
+    /// </summary>
+    private static async Task<RunPod.Api.Serverless.Job> SubmitOnceAsync(RunPod.Api.RunPodClient client, string endpointId, RunPod.Api.Http.ApiRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await client.Jobs.SubmitAsync(request, ct);
+        }
+        catch (Exception ex) when (SafeCreate.UnknownOutcome(ex) is { } why)
+        {
+            throw new CliException(ExitCodes.Failure,
+                $"{why}; the job may have been queued on endpoint {endpointId}, so rpctl does not submit it again: " +
+                $"check the queue with 'rpctl endpoint health {endpointId}' before running it again");
+        }
     }
 
     /// <summary>Table: the output alone (a string as is); JSON/YAML: the whole job object.</summary>

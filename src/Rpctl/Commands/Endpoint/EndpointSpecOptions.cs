@@ -31,12 +31,21 @@ internal sealed class EndpointSpecOptions
     public Option<bool> Wait { get; } = SharedOptions.Wait("a worker is ready (idle or running)");
     public Option<TimeSpan?> Timeout { get; } = SharedOptions.Timeout("10m");
     public Option<bool> ShowSecrets { get; } = SharedOptions.ShowSecrets();
+    public Option<string?> Preset { get; } = new("--preset") { Description = "Start from a saved endpoint preset; flags override it, --env merges per key (see 'rpctl preset list')", HelpName = "NAME" };
+    public Option<string?> SavePreset { get; } = new("--save-preset") { Description = "After a successful create (or with --dry-run), save these settings as a preset", HelpName = "NAME" };
+    public Option<bool> OverwritePreset { get; } = new("--overwrite-preset") { Description = "Let --save-preset replace an existing preset of that name" };
 
-    public Symbol[] ForCreate =>
+    /// <summary>What an endpoint preset may hold: every setting of the endpoint but its name.</summary>
+    public Option[] Storable =>
     [
-        Name, Template, Image, Env, ContainerDisk, Gpu, ExcludeGpu, GpuCount, Cpu, WorkersMin, WorkersMax, IdleTimeout, ScalerType,
-        ScalerValue, NetworkVolume, Region, CudaVersion, MinCudaVersion, Flashboot, ExecutionTimeout, Type, DryRun, Wait, Timeout, ShowSecrets,
+        Template, Image, Env, ContainerDisk, Gpu, ExcludeGpu, GpuCount, Cpu, WorkersMin, WorkersMax, IdleTimeout, ScalerType,
+        ScalerValue, NetworkVolume, Region, CudaVersion, MinCudaVersion, Flashboot, ExecutionTimeout, Type,
     ];
+
+    /// <summary>The options of one create run, without the preset options (they choose what is parsed, not what is sent).</summary>
+    public Option[] ForCreateRun => [Name, .. Storable, DryRun, Wait, Timeout, ShowSecrets];
+
+    public Symbol[] ForCreate => [.. ForCreateRun, Preset, SavePreset, OverwritePreset];
 
     /// <summary>Everything but --type (RunPod rejects changing it) and --wait.</summary>
     public Symbol[] ForUpdate =>

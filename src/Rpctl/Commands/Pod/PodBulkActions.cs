@@ -7,7 +7,8 @@ namespace Rpctl.Commands.Pod;
 /// <summary>
 /// What stop, start and delete mean for one pod of a fleet, made safe to repeat: a pod already in
 /// the target state counts as done, including when our own earlier attempt succeeded but its answer
-/// was lost (the server then says 409 for stop/start, 404 for delete).
+/// was lost (the server then says 409 for stop/start, 404 for delete). An id rpctl never saw is
+/// "not found", never "already deleted".
 /// </summary>
 internal sealed record PodBulkAction(
     string Verb, string Action, string Past, string AlreadyDone, string? WaitFor, Func<RunPod.Api.Pods.Pod, bool> IsDone)
@@ -20,7 +21,8 @@ internal sealed record PodBulkAction(
 
     public static readonly PodBulkAction Delete = new("delete", "terminate", "deleted", "already deleted", null, _ => false);
 
-    public async Task<BulkDone> RunAsync(RunPodClient client, string id, CancellationToken ct)
+    /// <param name="known">The pod was listed by this run or deleted by an earlier attempt: only then does a 404 on delete mean "already deleted".</param>
+    public async Task<BulkDone> RunAsync(RunPodClient client, string id, bool known, CancellationToken ct)
     {
         try
         {
@@ -30,7 +32,7 @@ internal sealed record PodBulkAction(
                 await client.Pods.ActionAsync(id, Action, ct);
             return new BulkDone(Past);
         }
-        catch (RunPodApiException e) when (e.Status == 404 && this == Delete)
+        catch (RunPodApiException e) when (e.Status == 404 && this == Delete && known)
         {
             return new BulkDone(AlreadyDone);
         }

@@ -30,7 +30,9 @@ internal static class PodBulkOperation
         var filter = await o.FilterAsync(inv, parse, ct);
         var client = await inv.ClientAsync(ct);
         var pods = await client.Pods.ListAsync(ct);
-        var (todo, done) = ids.Length > 0 ? ByIds(pods, ids, filter, action) : BySelection(pods, filter, action);
+        var deletedBefore = new DeletedPodsRecord(inv.Context);
+        var (todo, done) = ids.Length > 0 ? ByIds(pods, ids, filter, action, deletedBefore) : BySelection(pods, filter, action);
+        var known = pods.Select(p => p.Id).Concat(done.Select(d => d.Id)).ToHashSet(StringComparer.Ordinal);
 
         if (ids.Length == 0 && done.Count > 0)
             inv.Output.Note($"{done.Count} matching {BulkView.Pods(done.Count)} {action.AlreadyDone}; nothing to do for them");
@@ -43,13 +45,15 @@ internal static class PodBulkOperation
         if (todo.Count > 0)
             Confirm(inv, action, todo, parse.GetValue(o.Yes));
 
+        if (action == PodBulkAction.Delete)
+            deletedBefore.Add(todo.Select(p => p.Item.Id).Where(known.Contains));
         var doneIds = done.Select(d => d.Id).ToHashSet();
         var items = ids.Length > 0 ? todo.Select(p => p.Item).Concat(done).ToList() : todo.Select(p => p.Item).ToList();
         var results = await BulkRunner.RunAsync(items, action.Verb, o.ParallelValue(parse), async (item, token) =>
         {
             if (doneIds.Contains(item.Id))
                 return new BulkDone(action.AlreadyDone);
-            var result = await action.RunAsync(client, item.Id, token);
+            var result = await action.RunAsync(client, item.Id, known.Contains(item.Id), token);
             if (waitTimeout is { } limit && action.WaitFor is { } target)
             {
                 var pod = await PodWaiter.WaitAsync(client, item.Id, target, limit, TimeSpan.FromSeconds(1), _ => { }, token);
@@ -72,15 +76,21 @@ internal static class PodBulkOperation
             [.. matching.Where(action.IsDone).Select(p => new BulkItem(p.Id, p.Name))]);
     }
 
-    /// <summary>Named pods keep the order given; an id RunPod does not list is still tried, so its 404 is reported against it.</summary>
-    private static (List<Planned> Todo, List<BulkItem> Done) ByIds(List<RunPod.Api.Pods.Pod> pods, string[] ids, Func<RunPod.Api.Pods.Pod, bool> filter, PodBulkAction action)
+    /// <summary>
+    /// Named pods keep the order given; an id RunPod does not list is still tried, so its 404 is reported
+    /// against it, unless an earlier delete by rpctl already took it (then it is already deleted).
+    /// </summary>
+    private static (List<Planned> Todo, List<BulkItem> Done) ByIds(List<RunPod.Api.Pods.Pod> pods, string[] ids, Func<RunPod.Api.Pods.Pod, bool> filter,
+        PodBulkAction action, DeletedPodsRecord deletedBefore)
     {
         var byId = pods.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var todo = new List<Planned>();
         var done = new List<BulkItem>();
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
-            if (!byId.TryGetValue(id, out var pod))
+            if (!byId.TryGetValue(id, out var pod) && action == PodBulkAction.Delete && deletedBefore.Contains(id))
+                done.Add(new BulkItem(id, ""));
+            else if (pod is null)
                 todo.Add(new Planned(new BulkItem(id, ""), "not found"));
             else if (!filter(pod))
                 continue;

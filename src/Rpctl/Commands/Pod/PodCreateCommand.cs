@@ -33,8 +33,16 @@ internal static class PodCreateCommand
         var savePreset = parse.GetValue(o.SavePreset);
         if (savePreset is not null)
             PresetStore.Validate(savePreset, "--save-preset");
+        if (parse.GetValue(o.OverwritePreset) && savePreset is null)
+            throw CliException.Usage("--overwrite-preset applies only with --save-preset NAME");
+        // Refused before anything is created, as 'preset save' refuses without --overwrite.
+        if (savePreset is not null && store.Exists(savePreset) && !parse.GetValue(o.OverwritePreset))
+            throw CliException.Conflict($"preset '{savePreset}' already exists; pass --overwrite-preset to replace it, or choose another --save-preset name");
         var presetParse = presetName is null ? null : PodPresetValues.Parse(o, store.Load(presetName, "--preset"));
         var flags = new PodCreateInput(parse, presetParse, o, inv.Settings);
+        // A generated name differs on every run, so a re-run after a partial failure would start a new batch.
+        if (parse.GetValue(o.Count) is not null && flags.Get(o.Name) is null)
+            throw CliException.Usage("--count needs --name NAME: the pods are named NAME-1..N, so re-running the command finds the ones already created");
         var (attempts, planned) = await PodCreatePlanner.PlanAsync(inv, flags, o, ct);
         if (parse.GetValue(o.Count) is { } count)
         {

@@ -15,6 +15,7 @@ internal sealed class PodCreateInput
     private readonly ParseResult _user;
     private readonly ParseResult? _preset;
     private readonly Dictionary<Option, object> _defaults = [];
+    private readonly Dictionary<Option, string> _defaultOrigins = [];
     private readonly PodCreateOptions _o;
 
     /// <param name="settings">The run's settings, for stored defaults; null leaves them out (preset save records only what was given).</param>
@@ -25,14 +26,24 @@ internal sealed class PodCreateInput
         _o = o;
         if (settings is null)
             return;
-        if (settings.Stored(ConfigKeys.CloudType) is { } cloud)
-            _defaults[o.CloudType] = cloud;
-        if (settings.Stored(ConfigKeys.Region) is { } region)
-            _defaults[o.Region] = new[] { region };
+        if (!IsSet(o.CloudType) && settings.Used(ConfigKeys.CloudType) is { } cloud)
+            Default(o.CloudType, cloud, settings.Origin(ConfigKeys.CloudType));
+        if (!IsSet(o.Region) && settings.Used(ConfigKeys.Region) is { } region)
+            Default(o.Region, new[] { region }, settings.Origin(ConfigKeys.Region));
         // A stored GPU default would contradict a CPU pod.
-        if (settings.Stored(ConfigKeys.Gpu) is { } gpu && !IsSet(o.Cpu))
-            _defaults[o.Gpu] = ConfigKeys.Split(gpu).ToArray();
+        if (!IsSet(o.Gpu) && !IsSet(o.Cpu) && settings.Used(ConfigKeys.Gpu) is { } gpu)
+            Default(o.Gpu, ConfigKeys.Split(gpu).ToArray(), settings.Origin(ConfigKeys.Gpu));
     }
+
+    private void Default(Option option, object value, string origin)
+    {
+        _defaults[option] = value;
+        _defaultOrigins[option] = origin;
+    }
+
+    /// <summary>What to blame for a bad value: the flag, or the stored default it came from (e.g. "setting gpu in profile 'default' (...)").</summary>
+    public string Origin(Option option) =>
+        !IsSet(option) && _defaultOrigins.TryGetValue(option, out var origin) ? origin : option.Name;
 
     public T? Get<T>(Option<T> option)
     {

@@ -6,7 +6,7 @@ namespace Rpctl.Commands.Pod;
 /// <summary>Every option of <c>pod create</c>, declared once.</summary>
 internal sealed class PodCreateOptions
 {
-    public Option<string?> Name { get; } = new("--name") { Description = "Pod name (default: generated from the GPU type)" };
+    public Option<string?> Name { get; } = new("--name") { Description = "Pod name (default: generated from the GPU type); required with --count" };
     public Option<string?> Image { get; } = new("--image") { Description = "Container image, e.g. runpod/pytorch:2.8.0", HelpName = "IMAGE" };
     public Option<string?> Template { get; } = new("--template") { Description = "Template id; its settings apply and flags override them", HelpName = "TEMPLATE_ID" };
     public Option<string[]> Gpu { get; } = new("--gpu") { Description = "GPU type: id, display name or short form (\"RTX 4090\", 4090, \"h100 sxm\"); repeat to try several in order", HelpName = "TYPE" };
@@ -38,7 +38,7 @@ internal sealed class PodCreateOptions
     public Option<int?> MinDownload { get; } = ValidatedOptions.Int("--min-download", "Minimum download bandwidth in Mbps (GraphQL placement)", 1, 100_000, "MBPS");
     public Option<int?> MinUpload { get; } = ValidatedOptions.Int("--min-upload", "Minimum upload bandwidth in Mbps (GraphQL placement)", 1, 100_000, "MBPS");
     public Option<bool> PublicIp { get; } = new("--public-ip") { Description = "Require a public IP (GraphQL placement)" };
-    public Option<int?> Count { get; } = ValidatedOptions.Int("--count", "Create N pods named <name>-1..N; names that already exist are skipped, so a re-run finishes a partial batch", 1, 1000);
+    public Option<int?> Count { get; } = ValidatedOptions.Int("--count", "Create N pods named NAME-1..N (needs --name); names that already exist are skipped, so a re-run finishes a partial batch", 1, 1000);
     public Option<int?> Parallel { get; } = PodBulkOptions.ParallelOption();
     public Option<bool> DryRun { get; } = SharedOptions.DryRun();
     public Option<bool> Wait { get; } = SharedOptions.Wait("the pod is RUNNING");
@@ -46,6 +46,7 @@ internal sealed class PodCreateOptions
     public Option<bool> ShowSecrets { get; } = SharedOptions.ShowSecrets();
     public Option<string?> Preset { get; } = new("--preset") { Description = "Start from a saved preset; flags override it, --env merges per key (see 'rpctl preset list')", HelpName = "NAME" };
     public Option<string?> SavePreset { get; } = new("--save-preset") { Description = "After a successful create (or with --dry-run), save these settings as a preset", HelpName = "NAME" };
+    public Option<bool> OverwritePreset { get; } = new("--overwrite-preset") { Description = "Let --save-preset replace an existing preset of that name" };
 
     /// <summary>What a preset can hold: everything that shapes the pod, not its name or how this run behaves.</summary>
     public Option[] Storable =>
@@ -60,5 +61,6 @@ internal sealed class PodCreateOptions
         Name, Image, Template, Gpu, GpuCount, Cpu, Vcpu, CloudType, ContainerDisk, VolumeDisk, VolumeMount, NetworkVolume,
         Ports, Env, EnvFile, Region, Country, CudaVersion, MinCudaVersion, DockerStartCmd, Entrypoint, Registry, NoSsh, Jupyter,
         GlobalNetworking, Spot, Bid, MinVcpu, MinRam, MinDownload, MinUpload, PublicIp, Count, Parallel, DryRun, Wait, Timeout, ShowSecrets, Preset, SavePreset,
+        OverwritePreset,
     ];
 }

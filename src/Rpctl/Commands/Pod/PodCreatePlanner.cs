@@ -18,6 +18,11 @@ internal sealed record CreateAttempt(string Label, ApiRequest Request, string? G
     public string Name => (Request.Body?["name"] ?? Request.Body?["variables"]?["input"]?["name"])?.GetValue<string>() ?? "";
 }
 
+/// <summary>Flag values that passed <see cref="PodCreatePlanner.Check"/>.</summary>
+internal sealed record CheckedFlags(string? Image, string? Template, string[] GpuInputs, string? Cpu, int? Vcpu, bool Spot, double? Bid,
+    List<string> CudaVersions, string? MinCuda, int? VolumeDisk, string? NetworkVolume, string? MountPath, List<string> Ports,
+    List<string> Regions, string? Country);
+
 /// <summary>Values the planner settled on that a saved preset needs: the merged env and the GPU type ids.</summary>
 internal sealed record PlannedValues(IReadOnlyDictionary<string, string> Env, IReadOnlyList<string> GpuIds);
 
@@ -29,85 +34,9 @@ internal static partial class PodCreatePlanner
 {
     public static async Task<(List<CreateAttempt> Attempts, PlannedValues Values)> PlanAsync(Invocation inv, PodCreateInput flags, PodCreateOptions o, CancellationToken ct)
     {
-        if (flags.Get(o.Entrypoint) is not null)
-            throw CliException.Usage("--entrypoint is not supported: RunPod's v2 API has no entrypoint field and no API surface sets it; " +
-                                     "pass the command with --docker-start-cmd (sent as the entrypoint's args) or set ENTRYPOINT in the image");
-
-        var image = flags.Get(o.Image);
-        var template = flags.Get(o.Template);
-        if (image is null && template is null)
-            throw CliException.Usage("pod create needs --image IMAGE or --template TEMPLATE_ID");
-
-        var gpuInputs = flags.Get(o.Gpu) ?? [];
-        var cpu = flags.Get(o.Cpu);
-        if (gpuInputs.Length > 0 && cpu is not null)
-            throw CliException.Usage("--gpu and --cpu cannot be used together: a pod is either a GPU pod or a CPU pod");
-        if (gpuInputs.Length == 0 && cpu is null)
-            throw CliException.Usage("pod create needs --gpu TYPE (or --cpu FLAVOR --vcpu N for a CPU pod)");
-        var vcpu = flags.Get(o.Vcpu);
-        if (vcpu is not null && cpu is null)
-            throw CliException.Usage("--vcpu applies only to CPU pods (with --cpu)");
-        if (vcpu is { } v && (v & (v - 1)) != 0)
-            throw CliException.BadValue("--vcpu", v.ToString(), "expected a power of two (2, 4, 8, ...)");
-        if (cpu is not null && flags.Get(o.GpuCount) is not null)
-            throw CliException.Usage("--gpu-count applies only to GPU pods");
-
-        var spot = flags.Get(o.Spot);
-        var bid = flags.Get(o.Bid);
-        if (bid is not null && !spot)
-            throw CliException.Usage("--bid needs --spot");
-        // RunPod refuses a spot pod without a bid; say so before sending anything.
-        if (spot && bid is null)
-            throw CliException.Usage("--spot needs --bid USD (your spot bid per GPU per hour)");
-        if (spot && cpu is not null)
-            throw CliException.Usage("--spot applies only to GPU pods");
-        // CPU pods are created over REST, which has no placement constraints or CUDA choice:
-        // refuse these flags instead of silently dropping them.
-        if (cpu is not null)
-        {
-            (string Flag, bool Given)[] gpuOnly =
-            [
-                ("--min-vcpu", flags.Get(o.MinVcpu) is not null), ("--min-ram", flags.Get(o.MinRam) is not null),
-                ("--min-download", flags.Get(o.MinDownload) is not null), ("--min-upload", flags.Get(o.MinUpload) is not null),
-                ("--public-ip", flags.Get(o.PublicIp)), ("--cuda-version", (flags.Get(o.CudaVersion) ?? []).Length > 0),
-                ("--min-cuda-version", flags.Get(o.MinCudaVersion) is not null),
-            ];
-            if (gpuOnly.FirstOrDefault(f => f.Given).Flag is { } refused)
-                throw CliException.Usage($"{refused} applies only to GPU pods (with --gpu)");
-        }
-
-        var cudaVersions = (flags.Get(o.CudaVersion) ?? [])
-            .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
-        foreach (var c in cudaVersions.Where(c => !CudaPattern().IsMatch(c)))
-            throw CliException.BadValue("--cuda-version", c, "expected MAJOR.MINOR such as 12.8");
-        var minCuda = flags.Get(o.MinCudaVersion);
-        if (minCuda is not null && !CudaPattern().IsMatch(minCuda))
-            throw CliException.BadValue("--min-cuda-version", minCuda, "expected MAJOR.MINOR such as 12.4");
-        if (minCuda is not null && cudaVersions.Count > 0)
-            throw CliException.Usage("--cuda-version and --min-cuda-version cannot be used together: give a list or a floor");
-
-        var volumeDisk = flags.Get(o.VolumeDisk);
-        var networkVolume = flags.Get(o.NetworkVolume);
-        var mountPath = flags.Get(o.VolumeMount);
-        if (volumeDisk is not null && networkVolume is not null)
-            throw CliException.Usage("--volume-disk and --network-volume cannot be used together: a pod has one kind of volume");
-        if (mountPath is not null && volumeDisk is null && networkVolume is null)
-            throw CliException.Usage("--volume-mount needs --volume-disk or --network-volume");
-        if (mountPath is not null && !mountPath.StartsWith('/'))
-            throw CliException.BadValue("--volume-mount", mountPath, "expected an absolute path such as /workspace");
-        if (volumeDisk is not null && cpu is not null)
-            throw CliException.Usage("--volume-disk is not available on CPU pods; use --network-volume");
-
+        var (image, template, gpuInputs, cpu, vcpu, spot, bid, cudaVersions, minCuda, volumeDisk, networkVolume, mountPath, ports, regions, country) =
+            Check(flags, o, complete: true);
         var env = flags.Env(inv.Context);
-        var ports = PortSpecs.Parse(flags.Get(o.Ports) ?? []);
-        var regions = (flags.Get(o.Region) ?? [])
-            .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Select(s => s.ToUpperInvariant()).Distinct().ToList();
-        foreach (var r in regions.Where(r => !DataCenterPattern().IsMatch(r)))
-            throw CliException.BadValue("--region", r, "expected a data center id such as US-TX-3 (see 'rpctl capacity regions')");
-        var country = flags.Get(o.Country)?.ToUpperInvariant();
-        if (country is not null && !CountryPattern().IsMatch(country))
-            throw CliException.BadValue("--country", country, "expected a two-letter country code such as US");
 
         var clouds = (flags.Get(o.CloudType) ?? "secure") switch
         {
@@ -119,7 +48,7 @@ internal static partial class PodCreatePlanner
         // Only now, with every flag valid, is the network touched (catalog, data centers, volume).
         var gpus = new List<GpuEntry>();
         foreach (var input in gpuInputs)
-            gpus.Add(await inv.GpuCatalog.ResolveAsync("--gpu", input, ct));
+            gpus.Add(await inv.GpuCatalog.ResolveAsync(flags.Origin(o.Gpu), input, ct));
 
         if (country is not null)
             regions = await CountryDataCenters.ResolveAsync(inv, country, regions, ct);
@@ -185,6 +114,95 @@ internal static partial class PodCreatePlanner
         }
 
         return (attempts, planned);
+    }
+
+    /// <summary>
+    /// Every check that needs no network, shared by <c>pod create</c> and <c>preset save</c> so a preset
+    /// can never hold values a create would reject. <paramref name="complete"/>: also require an image
+    /// (or template) and a GPU or CPU type, which a preset may leave for later flags.
+    /// </summary>
+    public static CheckedFlags Check(PodCreateInput flags, PodCreateOptions o, bool complete)
+    {
+        if (flags.Get(o.Entrypoint) is not null)
+            throw CliException.Usage("--entrypoint is not supported: RunPod's v2 API has no entrypoint field and no API surface sets it; " +
+                                     "pass the command with --docker-start-cmd (sent as the entrypoint's args) or set ENTRYPOINT in the image");
+
+        var image = flags.Get(o.Image);
+        var template = flags.Get(o.Template);
+        if (complete && image is null && template is null)
+            throw CliException.Usage("pod create needs --image IMAGE or --template TEMPLATE_ID");
+
+        var gpuInputs = flags.Get(o.Gpu) ?? [];
+        var cpu = flags.Get(o.Cpu);
+        if (gpuInputs.Length > 0 && cpu is not null)
+            throw CliException.Usage("--gpu and --cpu cannot be used together: a pod is either a GPU pod or a CPU pod");
+        if (complete && gpuInputs.Length == 0 && cpu is null)
+            throw CliException.Usage("pod create needs --gpu TYPE (or --cpu FLAVOR --vcpu N for a CPU pod)");
+        var vcpu = flags.Get(o.Vcpu);
+        if (vcpu is not null && cpu is null)
+            throw CliException.Usage("--vcpu applies only to CPU pods (with --cpu)");
+        if (vcpu is { } v && (v & (v - 1)) != 0)
+            throw CliException.BadValue("--vcpu", v.ToString(), "expected a power of two (2, 4, 8, ...)");
+        if (cpu is not null && flags.Get(o.GpuCount) is not null)
+            throw CliException.Usage("--gpu-count applies only to GPU pods");
+
+        var spot = flags.Get(o.Spot);
+        var bid = flags.Get(o.Bid);
+        if (bid is not null && !spot)
+            throw CliException.Usage("--bid needs --spot");
+        // RunPod refuses a spot pod without a bid; say so before sending anything.
+        if (spot && bid is null)
+            throw CliException.Usage("--spot needs --bid USD (your spot bid per GPU per hour)");
+        if (spot && cpu is not null)
+            throw CliException.Usage("--spot applies only to GPU pods");
+        // CPU pods are created over REST, which has no placement constraints or CUDA choice:
+        // refuse these flags instead of silently dropping them.
+        if (cpu is not null)
+        {
+            (string Flag, bool Given)[] gpuOnly =
+            [
+                ("--min-vcpu", flags.Get(o.MinVcpu) is not null), ("--min-ram", flags.Get(o.MinRam) is not null),
+                ("--min-download", flags.Get(o.MinDownload) is not null), ("--min-upload", flags.Get(o.MinUpload) is not null),
+                ("--public-ip", flags.Get(o.PublicIp)), ("--cuda-version", (flags.Get(o.CudaVersion) ?? []).Length > 0),
+                ("--min-cuda-version", flags.Get(o.MinCudaVersion) is not null),
+            ];
+            if (gpuOnly.FirstOrDefault(f => f.Given).Flag is { } refused)
+                throw CliException.Usage($"{refused} applies only to GPU pods (with --gpu)");
+        }
+
+        var cudaVersions = (flags.Get(o.CudaVersion) ?? [])
+            .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        foreach (var c in cudaVersions.Where(c => !CudaPattern().IsMatch(c)))
+            throw CliException.BadValue("--cuda-version", c, "expected MAJOR.MINOR such as 12.8");
+        var minCuda = flags.Get(o.MinCudaVersion);
+        if (minCuda is not null && !CudaPattern().IsMatch(minCuda))
+            throw CliException.BadValue("--min-cuda-version", minCuda, "expected MAJOR.MINOR such as 12.4");
+        if (minCuda is not null && cudaVersions.Count > 0)
+            throw CliException.Usage("--cuda-version and --min-cuda-version cannot be used together: give a list or a floor");
+
+        var volumeDisk = flags.Get(o.VolumeDisk);
+        var networkVolume = flags.Get(o.NetworkVolume);
+        var mountPath = flags.Get(o.VolumeMount);
+        if (volumeDisk is not null && networkVolume is not null)
+            throw CliException.Usage("--volume-disk and --network-volume cannot be used together: a pod has one kind of volume");
+        if (mountPath is not null && volumeDisk is null && networkVolume is null)
+            throw CliException.Usage("--volume-mount needs --volume-disk or --network-volume");
+        if (mountPath is not null && !mountPath.StartsWith('/'))
+            throw CliException.BadValue("--volume-mount", mountPath, "expected an absolute path such as /workspace");
+        if (volumeDisk is not null && cpu is not null)
+            throw CliException.Usage("--volume-disk is not available on CPU pods; use --network-volume");
+
+        var ports = PortSpecs.Parse(flags.Get(o.Ports) ?? []);
+        var regions = (flags.Get(o.Region) ?? [])
+            .SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(s => s.ToUpperInvariant()).Distinct().ToList();
+        foreach (var r in regions.Where(r => !DataCenterPattern().IsMatch(r)))
+            throw CliException.BadValue(flags.Origin(o.Region), r, "expected a data center id such as US-TX-3 (see 'rpctl capacity regions')");
+        var country = flags.Get(o.Country)?.ToUpperInvariant();
+        if (country is not null && !CountryPattern().IsMatch(country))
+            throw CliException.BadValue("--country", country, "expected a two-letter country code such as US");
+
+        return new CheckedFlags(image, template, gpuInputs, cpu, vcpu, spot, bid, cudaVersions, minCuda, volumeDisk, networkVolume, mountPath, ports, regions, country);
     }
 
     private static CreateAttempt Rest(string label, CreatePodRequest request, string cloud)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using RunPod.Api;
 using Rpctl.Cli;
+using Rpctl.Services;
 
 namespace Rpctl.Commands.Pod;
 
@@ -23,8 +25,22 @@ internal static class PodDeleteCommand
                 var podId = given[0];
                 var client = await inv.ClientAsync(ct);
                 // Read first: a wrong id is reported as not found before anyone is asked to confirm.
-                var pod = await client.Pods.GetAsync(podId, ct);
+                var deletedBefore = new DeletedPodsRecord(inv.Context);
+                RunPod.Api.Pods.Pod pod;
+                try
+                {
+                    pod = await client.Pods.GetAsync(podId, ct);
+                }
+                catch (RunPodApiException e) when (e.Status == 404 && deletedBefore.Contains(podId))
+                {
+                    // An earlier rpctl delete took it (perhaps with a lost answer): the job is done.
+                    inv.Output.WriteResult(new JsonObject { ["id"] = podId, ["name"] = "", ["action"] = "delete", ["ok"] = true, ["result"] = "already deleted" },
+                        $"Pod {podId} already deleted");
+                    return ExitCodes.Success;
+                }
+
                 Confirmation.Require(inv, $"Terminate pod {pod.Id} ({pod.Name}, {pod.Status})? This cannot be undone.", parse.GetValue(o.Yes));
+                deletedBefore.Add([podId]);
                 await client.Pods.DeleteAsync(podId, ct);
                 inv.Output.WriteResult(new JsonObject { ["id"] = pod.Id, ["name"] = pod.Name, ["action"] = "delete", ["ok"] = true },
                     $"Deleted pod {pod.Id} ({pod.Name})");

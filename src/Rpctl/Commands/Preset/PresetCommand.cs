@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Rpctl.Cli;
+using Rpctl.Commands.Endpoint;
 using Rpctl.Commands.Pod;
 using Rpctl.Completion;
 using Rpctl.Output;
@@ -85,22 +86,59 @@ internal static class PresetCommand
             });
     }
 
+    /// <summary>
+    /// <c>preset apply NAME [flags]</c> is <c>KIND create --preset NAME [flags]</c>, KIND being the
+    /// preset's: the rest of the command line is parsed again by that create command, so it takes
+    /// exactly that command's flags and validation.
+    /// </summary>
     private static Command Apply(Invocation inv)
     {
         var name = NameArgument(inv);
-        var o = new PodCreateOptions();
-        return new Command("apply", CommandExtensions.Describe("Create a pod from a preset; pod create flags override it",
-                "rpctl preset apply trainer --dry-run", "rpctl preset apply trainer --name run-42 --gpu-count 2 --wait"))
-            .With(name)
-            .With(o.All.Where(s => s != o.Preset).ToArray())
-            .Runs(inv, (parse, ct) =>
+        var command = new Command("apply", CommandExtensions.Describe(
+                "Create a pod or endpoint from a preset; the flags of 'pod create' or 'endpoint create' (per the preset's kind) override it",
+                "rpctl preset apply trainer --dry-run", "rpctl preset apply trainer --name run-42 --gpu-count 2 --wait",
+                "rpctl preset apply worker --name worker-2 --workers-max 10"))
+            { TreatUnmatchedTokensAsErrors = false };
+        return command.With(name)
+            .Runs(inv, async (parse, ct) =>
             {
+                RejectUnknownFlags(parse);
                 var presetName = parse.GetValue(name)!;
                 var preset = new PresetStore(inv.Context).Load(presetName, "NAME");
-                if (preset.Kind == SavedPreset.EndpointKind)
-                    throw CliException.Usage($"preset '{presetName}' is an endpoint preset; endpoint create is not available in this build of rpctl");
-                return PodCreateCommand.RunAsync(inv, parse, o, presetName, ct);
+                var create = parse.RootCommandResult.Command.Parse(CreateArgs(parse, parse.GetResult(name)!.Tokens[0], preset.Kind, presetName),
+                    new ParserConfiguration { ResponseFileTokenReplacer = null });
+                if (create.Errors.Count > 0)
+                    throw CliException.Usage($"{create.Errors[0].Message} (see 'rpctl {preset.Kind} create --help')");
+                return await create.InvokeAsync(new InvocationConfiguration
+                {
+                    Output = inv.Context.Out,
+                    Error = inv.Context.Err,
+                    EnableDefaultExceptionHandler = false,
+                    ProcessTerminationTimeout = null,
+                }, ct);
             });
+    }
+
+    /// <summary>A mistyped flag is a usage error before the preset is even looked up, as on every other command.</summary>
+    private static void RejectUnknownFlags(ParseResult parse)
+    {
+        var pod = new PodCreateOptions();
+        var known = pod.All.OfType<Option>().Concat(new EndpointSpecOptions().ForCreate.OfType<Option>())
+            .SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var stray = parse.UnmatchedTokens.FirstOrDefault(t => t.Length > 1 && t[0] == '-' && !char.IsDigit(t[1]) && !known.Contains(t.Split('=')[0]));
+        if (stray is not null)
+            throw CliException.Usage($"unknown option '{stray}' (see 'rpctl preset apply --help'; it takes the flags of 'pod create' or 'endpoint create')");
+    }
+
+    /// <summary>The command line with <c>preset apply NAME</c> replaced by <c>KIND create --preset NAME</c>; global options stay as typed.</summary>
+    private static List<string> CreateArgs(ParseResult parse, System.CommandLine.Parsing.Token nameToken, string kind, string presetName)
+    {
+        var skip = new List<System.CommandLine.Parsing.Token> { nameToken, parse.CommandResult.IdentifierToken };
+        if (parse.CommandResult.Parent is System.CommandLine.Parsing.CommandResult preset)
+            skip.Add(preset.IdentifierToken);
+        var args = new List<string> { kind, "create", "--preset", presetName };
+        args.AddRange(parse.Tokens.Where(t => !skip.Any(s => ReferenceEquals(s, t))).Select(t => t.Value));
+        return args;
     }
 
     private static JsonNode Printable(SavedPreset preset, bool showSecrets)

@@ -57,6 +57,7 @@ internal static class PresetSaveCommand
                         : PodPresetValues.Parse(o, new SavedPreset(presetName, SavedPreset.PodKind, null, null,
                             PodPresetValues.FromPod(await GetPodAsync(inv, podId, ct))));
                     var flags = new PodCreateInput(parse, captured, o, settings: null);
+                    PodCreatePlanner.Check(flags, o, complete: false);
                     var gpuIds = new List<string>();
                     foreach (var gpu in flags.Get(o.Gpu) ?? [])
                         gpuIds.Add((await inv.GpuCatalog.ResolveAsync("--gpu", gpu, ct)).Id);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rpctl.Cli;
+using Rpctl.Services;
 
 namespace Rpctl.Commands.Registry;
 
@@ -22,7 +23,8 @@ internal static class RegistryCreateCommand
                 var user = RegistryCommand.Username(username, parse, "registry create");
                 var secret = password.Read(inv, parse);
                 var client = await inv.ClientAsync(ct);
-                var registry = await client.Registries.CreateAsync(registryName, user, secret, ct);
+                var registry = await SafeCreate.SendAsync(inv, CreatedLookups.Registry(client, registryName),
+                    token => client.Registries.CreateAsync(registryName, user, secret, token), ct);
                 inv.Output.WriteResult(RegistryCommand.Printable(registry), $"Created registry credential {registry.Id} ({registry.Name})");
                 return ExitCodes.Success;
             });

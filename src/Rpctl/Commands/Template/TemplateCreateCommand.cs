@@ -53,7 +53,8 @@ internal static class TemplateCreateCommand
                 }
 
                 var client = await inv.ClientAsync(ct);
-                var template = await client.Templates.CreateAsync(create, ct);
+                var template = await SafeCreate.SendAsync(inv, CreatedLookups.Template(client, body["name"]!.GetValue<string>()),
+                    token => client.Templates.CreateAsync(create, token), ct);
                 if (readme is not null)
                 {
                     try

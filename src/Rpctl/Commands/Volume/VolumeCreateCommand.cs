@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RunPod.Api.Volumes;
 using Rpctl.Cli;
+using Rpctl.Services;
 
 namespace Rpctl.Commands.Volume;
 
@@ -32,7 +33,8 @@ internal static class VolumeCreateCommand
 
                 var client = await inv.ClientAsync(ct);
                 await CheckDataCenterAsync(client, dc, tier, ct);
-                var volume = await client.Volumes.CreateAsync(VolumesClient.BuildCreate(new CreateNetworkVolumeRequest(volumeName, gb, dc, tier)), ct);
+                var create = VolumesClient.BuildCreate(new CreateNetworkVolumeRequest(volumeName, gb, dc, tier));
+                var volume = await SafeCreate.SendAsync(inv, CreatedLookups.Volume(client, volumeName), token => client.Volumes.CreateAsync(create, token), ct);
                 inv.Output.WriteResult(VolumeCommand.Printable(volume), $"Created network volume {volume.Id} ({volume.Name}, {volume.Size} GB in {volume.DataCenter})");
                 return ExitCodes.Success;
             });
