@@ -5,6 +5,20 @@ namespace Rpctl.Tests;
 
 public sealed class CapacityCheckTests(EmulatorFixture emulator) : CapacityTestBase(emulator)
 {
+    /// <summary>The help's multi-word GPU example works when pasted into a shell (it once lacked quotes).</summary>
+    [Fact]
+    public async Task Help_example_runs_as_written()
+    {
+        var help = await Cli.RunAsync("capacity", "check", "--help");
+        var example = help.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("rpctl capacity check --gpu", StringComparison.Ordinal) && l.Contains("nvl", StringComparison.Ordinal));
+        var words = System.Text.RegularExpressions.Regex.Matches(example.Split("&&")[0], "'([^']*)'|(\\S+)")
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Skip(1).ToArray();
+
+        var result = await Cli.RunAsync(words);
+
+        Assert.True(result.ExitCode is 0 or 5, result.ToString());
+    }
+
     [Fact]
     public async Task Available_exits_0_and_lists_data_centers_with_stock()
     {

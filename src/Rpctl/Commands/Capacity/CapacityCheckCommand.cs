@@ -22,7 +22,7 @@ internal static class CapacityCheckCommand
 
         return new Command("check", CommandExtensions.Describe("Check where a GPU type is available (exit 0 yes, 5 no)",
                 "rpctl capacity check --gpu 4090", "rpctl capacity check --gpu 'a100 sxm' --gpu-count 8 --region US-KS-2",
-                "rpctl capacity check --gpu h100 nvl --cloud-type all && rpctl pod create ..."))
+                "rpctl capacity check --gpu 'h100 nvl' --cloud-type all && rpctl pod create ..."))
             .With(gpu, gpuCount, cloudType, region)
             .Runs(inv, async (parse, ct) =>
             {
