@@ -138,6 +138,20 @@ public sealed class BadInputEveryCommandTests(EmulatorFixture emulator) : PodTes
         AssertOneLine(await Cli.RunAsync("pod", "update", id, option, value), 2, option);
     }
 
+    /// <summary>--replace-env with no --env would wipe the whole env; it is refused before any request.</summary>
+    [Theory]
+    [InlineData("pod")]
+    [InlineData("template")]
+    public async Task Replace_env_without_env_values_is_refused(string resource)
+    {
+        var before = (await EmulatorRequests.ListAsync(Emulator, ApiKey)).Count;
+
+        var result = await Cli.RunAsync(resource, "update", "zzzzzzzzzz", "--replace-env");
+
+        AssertOneLine(result, 2, "--replace-env needs --env");
+        Assert.Equal(before, (await EmulatorRequests.ListAsync(Emulator, ApiKey)).Count);
+    }
+
     [Fact]
     public async Task Env_file_with_a_malformed_line_names_the_file_and_line()
     {

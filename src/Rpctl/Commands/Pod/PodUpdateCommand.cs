@@ -50,6 +50,9 @@ internal static class PodUpdateCommand
                 var replace = parse.GetValue(replaceEnv);
                 if (replace && unset.Length > 0)
                     throw CliException.Usage("--replace-env and --unset-env cannot be used together");
+                // Alone, --replace-env would wipe every variable (secrets included): too easy to do by accident.
+                if (replace && newEnv.Count == 0)
+                    throw CliException.Usage("--replace-env needs --env NAME=VALUE values; to remove variables, use --unset-env NAME");
                 var path = parse.GetValue(mountPath);
                 if (path is not null && !path.StartsWith('/'))
                     throw CliException.BadValue("--volume-mount", path, "expected an absolute path such as /workspace");

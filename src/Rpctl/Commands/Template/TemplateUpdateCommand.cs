@@ -47,6 +47,9 @@ internal static class TemplateUpdateCommand
                 var replace = parse.GetValue(replaceEnv);
                 if (replace && unset.Length > 0)
                     throw CliException.Usage("--replace-env and --unset-env cannot be used together");
+                // Alone, --replace-env would wipe every variable (secrets included): too easy to do by accident.
+                if (replace && newEnv.Count == 0)
+                    throw CliException.Usage("--replace-env needs --env NAME=VALUE values; to remove variables, use --unset-env NAME");
                 var mountPath = TemplateFields.MountPath(parse, o);
                 var volume = parse.GetValue(o.VolumeDisk);
                 var readme = TemplateFields.Readme(parse, o, inv.Context);
