@@ -95,6 +95,7 @@ public sealed class PodCreateRequestTests(EmulatorFixture emulator) : PodTestBas
     {
         var result = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--template", "nosuchtpl1");
         Assert.Equal(3, result.ExitCode);
+        Assert.Contains("template 'nosuchtpl1' not found", result.Stderr);
         var body = await EmulatorRequests.SingleBodyAsync(Emulator, ApiKey, "POST", "/v2/pods");
         Assert.Equal("nosuchtpl1", body["templateId"]!.GetValue<string>());
         Assert.Null(body["image"]);
