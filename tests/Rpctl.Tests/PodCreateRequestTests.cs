@@ -95,6 +95,7 @@ public sealed class PodCreateRequestTests(EmulatorFixture emulator) : PodTestBas
     {
         var result = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--template", "nosuchtpl1");
         Assert.Equal(3, result.ExitCode);
+        Assert.Contains("template 'nosuchtpl1' not found", result.Stderr);
         var body = await EmulatorRequests.SingleBodyAsync(Emulator, ApiKey, "POST", "/v2/pods");
         Assert.Equal("nosuchtpl1", body["templateId"]!.GetValue<string>());
         Assert.Null(body["image"]);
@@ -190,5 +191,34 @@ public sealed class PodCreateRequestTests(EmulatorFixture emulator) : PodTestBas
     {
         var body = await CreateAndCaptureAsync("--gpu", "4090", "--registry-auth", "cregistry0000000000000001");
         Assert.Equal("cregistry0000000000000001", body["registry"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Placement_flags_with_several_regions_try_each_data_center_in_order()
+    {
+        await Emulator.AdminPostAsync("/_emulator/capacity", """{"gpuTypeId":"NVIDIA GeForce RTX 4090","dataCenterId":"US-TX-3","available":0}""");
+        try
+        {
+            var result = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "img:1", "--min-vcpu", "4",
+                "--region", "US-TX-3,EU-RO-1", "-o", "json");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var sent = await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST", "/graphql");
+            Assert.Equal(["US-TX-3", "EU-RO-1"], sent.Select(r => r["body"]!["variables"]!["input"]!["dataCenterId"]!.GetValue<string>()));
+            Assert.Equal("EU-RO-1", result.Json["dataCenterId"]!.GetValue<string>());
+        }
+        finally
+        {
+            await Emulator.AdminPostAsync("/_emulator/capacity", """{"reset":true}""");
+        }
+    }
+
+    [Fact]
+    public async Task Placement_flags_with_a_country_send_the_country_not_one_of_its_data_centers()
+    {
+        var result = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "img:1", "--min-vcpu", "4", "--country", "US", "--dry-run", "-o", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var input = result.Json["body"]!["variables"]!["input"]!;
+        Assert.Equal("US", input["countryCode"]!.GetValue<string>());
+        Assert.Null(input["dataCenterId"]);
     }
 }

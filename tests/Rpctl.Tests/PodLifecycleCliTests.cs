@@ -220,4 +220,16 @@ public sealed class PodLifecycleCliTests(EmulatorFixture emulator) : PodTestBase
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("[]", result.Stdout.Trim());
     }
+
+    [Fact]
+    public async Task Start_with_gpu_count_is_refused_for_a_cpu_pod()
+    {
+        var created = await Cli.RunAsync("pod", "create", "--cpu", "cpu3c", "--image", "img:1", "--wait", "-o", "json");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var id = created.Json["id"]!.GetValue<string>();
+        Assert.Equal(0, (await Cli.RunAsync("pod", "stop", id, "--wait")).ExitCode);
+        var start = await Cli.RunAsync("pod", "start", id, "--gpu-count", "2");
+        AssertUsageError(start, "--gpu-count applies only to GPU pods");
+        Assert.Empty(await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST", "/graphql"));
+    }
 }

@@ -22,6 +22,10 @@ internal static class PodActionCommands
             {
                 if (parse.GetValue(gpuCount) is not { } n)
                     return null;
+                // Checked against the pod itself: a CPU pod has no GPUs to resume with.
+                var pod = await client.Pods.GetAsync(id, ct);
+                if (pod.Gpu is null)
+                    throw CliException.Usage($"--gpu-count applies only to GPU pods; pod {id} is a CPU pod");
                 var request = GraphQlClient.BuildRequest(
                     "mutation Resume($input: PodResumeInput!) { podResume(input: $input) { id desiredStatus } }",
                     new JsonObject { ["input"] = new JsonObject { ["podId"] = id, ["gpuCount"] = n } });

@@ -59,7 +59,17 @@ internal static class PodCreateCommand
             return ExitCodes.Success;
         }
 
-        var pod = await CreateFirstAvailableAsync(inv, attempts, ct);
+        RunPod.Api.Pods.Pod pod;
+        try
+        {
+            pod = await CreateFirstAvailableAsync(inv, attempts, ct);
+        }
+        catch (RunPodApiException e) when (e.Status == 404 && flags.Get(o.Template) is { } templateId)
+        {
+            // The create's 404 does not say what is missing; with --template, that is what a user mistypes.
+            throw CliException.NotFound($"template '{templateId}' not found (see 'rpctl template list' and 'rpctl template list --public')");
+        }
+
         SavePresetIfAsked(inv, store, savePreset, flags, o, planned, presetName);
         if (parse.GetValue(o.Wait))
         {

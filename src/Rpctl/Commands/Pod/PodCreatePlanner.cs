@@ -50,6 +50,7 @@ internal static partial class PodCreatePlanner
         foreach (var input in gpuInputs)
             gpus.Add(await inv.GpuCatalog.ResolveAsync(flags.Origin(o.Gpu), input, ct));
 
+        var regionsTyped = regions.Count > 0;
         if (country is not null)
             regions = await CountryDataCenters.ResolveAsync(inv, country, regions, ct);
         if (networkVolume is not null)
@@ -93,7 +94,12 @@ internal static partial class PodCreatePlanner
         if (useGraphQl)
         {
             var graphQlCloud = clouds.Length == 2 ? "ALL" : clouds[0];
-            return (gpus.Select(g => GraphQlAttempt(g, count, graphQlCloud, common, flags, o, spot, bid, country, volumeDisk, networkVolume, mountPath, cudaVersions)).ToList(), planned);
+            // GraphQL takes one data center (or a country) per request: several data centers become
+            // several attempts, tried in order; a country alone is sent as countryCode.
+            var countryOnly = country is not null && !regionsTyped && networkVolume is null;
+            List<string?> placements = countryOnly || regions.Count == 0 ? [null] : [.. regions];
+            return ([.. gpus.SelectMany(g => placements.Select(dc => GraphQlAttempt(g, count, graphQlCloud, common, flags, o, spot, bid,
+                countryOnly ? country : null, dc, volumeDisk, networkVolume, mountPath, cudaVersions)))], planned);
         }
 
         var attempts = new List<CreateAttempt>();
@@ -224,7 +230,7 @@ internal static partial class PodCreatePlanner
     /// GraphQL. All user values travel as variables, never inside the query text.
     /// </summary>
     private static CreateAttempt GraphQlAttempt(GpuEntry gpu, int count, string cloud, CreatePodRequest common, PodCreateInput flags,
-        PodCreateOptions o, bool spot, double? bid, string? country, int? volumeDisk, string? networkVolume, string? mountPath,
+        PodCreateOptions o, bool spot, double? bid, string? country, string? dataCenterId, int? volumeDisk, string? networkVolume, string? mountPath,
         List<string> cudaVersions)
     {
         if (flags.Get(o.MinCudaVersion) is not null)
@@ -249,7 +255,7 @@ internal static partial class PodCreatePlanner
         if (common.Ports is { } ports) input["ports"] = string.Join(",", ports);
         if (common.Env is { } env) input["env"] = new JsonArray(env.Select(kv => (JsonNode)new JsonObject { ["key"] = kv.Key, ["value"] = kv.Value }).ToArray());
         if (common.Args is not null) input["dockerArgs"] = common.Args;
-        if (common.DataCenterIds is { Count: > 0 } dcs) input["dataCenterId"] = dcs[0];
+        if (dataCenterId is not null) input["dataCenterId"] = dataCenterId;
         if (country is not null) input["countryCode"] = country;
         if (cudaVersions.Count > 0) input["allowedCudaVersions"] = new JsonArray(cudaVersions.Select(c => (JsonNode)c).ToArray());
         if (common.StartJupyter == true) input["startJupyter"] = true;
@@ -274,7 +280,8 @@ internal static partial class PodCreatePlanner
         }
 
         var request = GraphQlClient.BuildRequest(query, new JsonObject { ["input"] = input }, createsResource: true);
-        return new CreateAttempt($"{count}x {gpu.Name} ({(spot ? "spot, " : "")}{cloud.ToLowerInvariant()})", request, field);
+        var where = dataCenterId is null ? "" : $", {dataCenterId}";
+        return new CreateAttempt($"{count}x {gpu.Name} ({(spot ? "spot, " : "")}{cloud.ToLowerInvariant()}{where})", request, field);
     }
 
     [GeneratedRegex(@"^\d+\.\d+$")]
