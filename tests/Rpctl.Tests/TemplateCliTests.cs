@@ -35,6 +35,32 @@ public sealed class TemplateCliTests(EmulatorFixture emulator) : PodTestBase(emu
     }
 
     [Fact]
+    public async Task Setting_the_readme_keeps_every_other_field_although_saveTemplate_resets_omitted_ones()
+    {
+        string[] fields = ["--image", "runpod/pytorch:2.8.0", "--serverless", "--container-disk", "30", "--volume-disk", "25",
+            "--volume-mount-path", "/data", "--ports", "8888/http,22/tcp", "--env", "A=1", "--env", "B=x=y",
+            "--docker-start-cmd", "python serve.py", "--registry-auth", "creg123", "--cuda-version", "12.8,12.6"];
+        var created = await Cli.RunAsync(["template", "create", "--name", "torch", .. fields, "--readme", "first", "-o", "json"]);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var id = created.Json["id"]!.GetValue<string>();
+
+        var afterCreate = await Cli.RunAsync("template", "get", id, "-o", "json");
+        Assert.Equal(created.Json.ToJsonString(), afterCreate.Json.ToJsonString());
+        Assert.Contains("\"path\":\"/data\"", afterCreate.Stdout.Replace(" ", ""));
+        Assert.True(afterCreate.Json["startSsh"]!.GetValue<bool>());
+        Assert.True(afterCreate.Json["startJupyter"]!.GetValue<bool>());
+
+        var updated = await Cli.RunAsync("template", "update", id, "--name", "torch2", "--readme", "second", "-o", "json");
+        Assert.True(updated.ExitCode == 0, updated.ToString());
+        var afterUpdate = await Cli.RunAsync("template", "get", id, "-o", "json");
+        var expected = created.Json.AsObject();
+        expected["name"] = "torch2";
+        Assert.Equal(expected.ToJsonString(), afterUpdate.Json.ToJsonString());
+        var saves = await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST", "/graphql");
+        Assert.Equal(["first", "second"], saves.Select(r => r["body"]!["variables"]!["input"]!["readme"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Readme_text_is_sent_as_given()
     {
         await CreateTemplateAsync("--readme", "plain words");

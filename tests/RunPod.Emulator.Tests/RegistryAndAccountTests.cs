@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Text.Json.Nodes;
 using TestSupport;
@@ -73,6 +74,31 @@ public sealed class RegistryAndAccountTests(EmulatorFixture emulator) : IClassFi
         Assert.Equal(id, updated.Json!["data"]!["updateRegistryAuth"]!["id"]!.GetValue<string>());
         Assert.Equal("hub", updated.Json["data"]!["updateRegistryAuth"]!["name"]!.GetValue<string>());
         Assert.DoesNotContain("new-pw", updated.Body);
+    }
+
+    [Fact]
+    public async Task Request_log_keeps_only_a_hash_of_registry_passwords()
+    {
+        const string Secret = "S3cr3tP@ss";
+        var id = (await ApiCall.Post(Client, "/v2/registries", $$"""{"name":"hub","username":"me","password":"{{Secret}}"}""")).Json!["id"]!.GetValue<string>();
+        await GraphQl("mutation($input: SaveRegistryAuthInput!) { saveRegistryAuth(input: $input) { id } }",
+            new JsonObject { ["input"] = new JsonObject { ["name"] = "hub2", ["username"] = "me", ["password"] = Secret } });
+        await GraphQl($$"""mutation { saveRegistryAuth(input: {name: "hub3", username: "me", password: "{{Secret}}"}) { id } }""");
+        await GraphQl("mutation($input: UpdateRegistryAuthInput!) { updateRegistryAuth(input: $input) { id } }",
+            new JsonObject { ["input"] = new JsonObject { ["id"] = id, ["username"] = "me", ["password"] = Secret } });
+        await GraphQl($$"""mutation { updateRegistryAuth(input: {id: "{{id}}", username: "me", password:"{{Secret}}"}) { id } }""");
+        await GraphQl($$"""mutation($pw: String!) { updateRegistryAuth(input: {id: "{{id}}", username: "me", password: $pw}) { id } }""",
+            new JsonObject { ["pw"] = Secret });
+        await ApiCall.Post(Client, "/v2/registries", $$$"""{"name":"hub4","username":"me","auth":{"PassWord":"{{{Secret}}}"}}"""); // any depth, any case
+
+        var log = await emulator.Client().GetStringAsync("/_emulator/requests");
+
+        Assert.DoesNotContain("S3cr3t", log);
+        var hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Secret)))[..16];
+        var mine = await EmulatorRequests.ListAsync(emulator, _key, "POST");
+        Assert.Equal(7, mine.Count);
+        Assert.All(mine, r => Assert.Contains(hash, r["body"]!.ToJsonString()));
+        Assert.Equal(3, Regex.Count((await ApiCall.Get(Client, "/v2/registries")).Body, "\"id\"")); // the real passwords still reached the handlers
     }
 
     [Fact]

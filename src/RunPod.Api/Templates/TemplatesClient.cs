@@ -39,30 +39,15 @@ public sealed class TemplatesClient(ApiTransport transport)
     public async Task DeleteAsync(string id, CancellationToken ct) => await transport.SendAsync(BuildDelete(id), ct).ConfigureAwait(false);
 
     /// <summary>
-    /// GraphQL <c>saveTemplate</c> with the template's id and its current fields plus the readme:
-    /// the fields are re-sent so that a server which resets omitted fields changes nothing else.
+    /// GraphQL <c>saveTemplate</c> with the template's id, the readme and every other field as it stands
+    /// (see <see cref="SaveTemplateInput"/>): saveTemplate resets the fields it is not sent.
     /// </summary>
-    public static ApiRequest BuildSetReadme(Template template, string readme)
-    {
-        var input = new JsonObject
-        {
-            ["id"] = template.Id,
-            ["name"] = template.Name,
-            ["imageName"] = template.Image,
-            ["dockerArgs"] = template.Args ?? "",
-            ["containerDiskInGb"] = template.Disk ?? 10,
-            ["ports"] = string.Join(",", template.Ports ?? []),
-            ["env"] = new JsonArray([.. (template.Env ?? []).Select(kv => (JsonNode?)new JsonObject { ["key"] = kv.Key, ["value"] = kv.Value })]),
-            ["isServerless"] = template.Serverless,
-            ["isPublic"] = template.Public,
-            ["startSsh"] = template.StartSsh,
-            ["readme"] = readme,
-        };
-        if (template.Registry is not null)
-            input["containerRegistryAuthId"] = template.Registry;
-        return GraphQl.GraphQlClient.BuildRequest("mutation SaveTemplate($input: SaveTemplateInput!) { saveTemplate(input: $input) { id readme } }",
-            new JsonObject { ["input"] = input });
-    }
+    public static ApiRequest BuildSetReadme(Template template, string readme) => BuildSetReadme(SaveTemplateInput.V2Object(template), readme);
+
+    /// <summary>As above, from a v2 template object (or a v2 create body with an <c>id</c>).</summary>
+    public static ApiRequest BuildSetReadme(JsonObject v2Template, string readme) =>
+        GraphQl.GraphQlClient.BuildRequest("mutation SaveTemplate($input: SaveTemplateInput!) { saveTemplate(input: $input) { id readme } }",
+            new JsonObject { ["input"] = SaveTemplateInput.FromV2(v2Template, readme) });
 
     private async Task<Template> SendAsync(ApiRequest request, CancellationToken ct)
     {

@@ -74,22 +74,15 @@ internal sealed class GraphQlAccountResolvers(EmulatorServices services)
         return myself;
     });
 
-    /// <summary>saveTemplate with an id edits that template; the emulator keeps only the readme from it (v2 owns the rest).</summary>
+    /// <summary>
+    /// saveTemplate with an id overwrites that template as RunPod does: each field it carries that is
+    /// omitted is reset to its default (allowedCudaVersions and category are not among them).
+    /// </summary>
     private JsonNode SaveTemplate(string account, JsonObject input) => services.Store.Write(tx =>
     {
         var id = input.Str("id") ?? throw ApiException.BadRequest("saveTemplate without an id is not supported by the emulator; create templates with POST /v2/templates");
-        var template = services.Templates.Get(tx, account, id);
-        if (input.Str("readme") is { } readme)
-        {
-            services.Templates.SetReadme(tx, account, id, readme);
-        }
-        return new JsonObject
-        {
-            ["id"] = id,
-            ["name"] = template.Str("name"),
-            ["imageName"] = template.Str("image"),
-            ["readme"] = services.Templates.Readme(tx, account, id) ?? "",
-        };
+        var template = services.Templates.Overwrite(tx, account, id, SaveTemplateFields.ToV2(input, Required), input.Str("readme") ?? "");
+        return SaveTemplateFields.ToGraphQl(template, services.Templates.Readme(tx, account, id) ?? "");
     });
 
     private static string Required(JsonObject input, string name) =>

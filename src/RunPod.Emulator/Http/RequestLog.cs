@@ -8,7 +8,8 @@ namespace RunPod.Emulator.Http;
 
 /// <summary>
 /// Records every non-admin request for GET /_emulator/requests. The Authorization header
-/// is never stored: only a fingerprint (last 4 chars of the key).
+/// is never stored: only a fingerprint (last 4 chars of the key); nor are registry passwords
+/// in the body (see <see cref="PasswordRedaction"/>).
 /// </summary>
 internal sealed class RequestLog(StateStore store, EmulatorClock clock)
 {
@@ -27,7 +28,7 @@ internal sealed class RequestLog(StateStore store, EmulatorClock clock)
             ["query"] = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "",
             ["key"] = KeyFingerprint(context.Request),
             ["userAgent"] = context.Request.Headers.UserAgent.ToString(),
-            ["body"] = await ReadBody(context.Request),
+            ["body"] = PasswordRedaction.Redact(await ReadBody(context.Request)),
         };
         var written = 0;
         void Write()

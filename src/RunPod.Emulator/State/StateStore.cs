@@ -24,6 +24,7 @@ internal sealed class StateStore : IDisposable
         {
             var full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            CreateOwnerOnly(full);
             connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = full,
@@ -39,6 +40,30 @@ internal sealed class StateStore : IDisposable
         Execute(Schema.Sql);
         if (path is not null)
             RestrictToOwner(Path.GetFullPath(path));
+    }
+
+    /// <summary>
+    /// Creates a new state file empty and 0600 before SQLite opens it, so it is never readable by others,
+    /// not even between creation and <see cref="RestrictToOwner"/>; SQLite gives its WAL and shared-memory
+    /// files the database file's mode.
+    /// </summary>
+    private static void CreateOwnerOnly(string file)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(file))
+            return;
+        try
+        {
+            using var _ = new FileStream(file, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // Another process created it first; RestrictToOwner still applies.
+        }
     }
 
     /// <summary>

@@ -104,6 +104,22 @@ internal sealed class TemplateService(IReadOnlyList<ITemplateUsage> usages) : IT
         _docs.Save(tx, account, template);
     }
 
+    /// <summary>
+    /// GraphQL saveTemplate with an id: like RunPod, not a sparse update. Every field saveTemplate
+    /// carries is replaced by <paramref name="fields"/> (already defaulted), so an omitted one is reset.
+    /// </summary>
+    public JsonObject Overwrite(StateTransaction tx, string account, string id, JsonObject fields, string readme)
+    {
+        var template = _docs.Find(tx, account, id) ?? throw ApiException.NotFound();
+        foreach (var (key, value) in fields)
+        {
+            template[key] = value?.DeepClone();
+        }
+        template["_readme"] = readme;
+        _docs.Save(tx, account, template);
+        return JsonDocuments.Public(template);
+    }
+
     public string? Readme(StateTransaction tx, string account, string id) => _docs.Find(tx, account, id)?.Str("_readme");
 
     /// <summary>Deleting a registry credential silently clears it from the account's templates.</summary>

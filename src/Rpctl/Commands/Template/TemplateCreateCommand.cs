@@ -75,19 +75,8 @@ internal static class TemplateCreateCommand
     /// <summary>The readme request as it would be sent once the template exists.</summary>
     private static ApiRequest ReadmeRequest(string id, JsonObject body, string readme)
     {
-        var preview = new RunPod.Api.Templates.Template
-        {
-            Id = id,
-            Name = body["name"]!.GetValue<string>(),
-            Image = body["image"]!.GetValue<string>(),
-            Args = body["args"]?.GetValue<string>(),
-            Disk = body["disk"]?.GetValue<int>(),
-            Env = body["env"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>()),
-            Ports = body["ports"]?.AsArray().Select(p => p!.GetValue<string>()).ToList(),
-            Registry = body["registry"]?.GetValue<string>(),
-            Serverless = body["serverless"]?.GetValue<bool>() ?? false,
-            StartSsh = body["startSsh"]?.GetValue<bool>() ?? true,
-        };
+        var preview = body.DeepClone().AsObject();
+        preview["id"] = id;
         return TemplatesClient.BuildSetReadme(preview, readme);
     }
 }

@@ -74,7 +74,7 @@ internal static class TemplateUpdateCommand
                 if (parse.GetValue(o.DryRun))
                 {
                     if (readme is not null)
-                        requests.Add(("set the readme (REST v2 has no readme field)", TemplatesClient.BuildSetReadme(current!, readme)));
+                        requests.Add(("set the readme (REST v2 has no readme field)", TemplatesClient.BuildSetReadme(AfterUpdate(current!, changes), readme)));
                     DryRun.Print(inv, requests, sequence: true);
                     return ExitCodes.Success;
                 }
@@ -86,6 +86,15 @@ internal static class TemplateUpdateCommand
                 inv.Output.WriteResult(TemplateListCommand.Printable(updated, parse.GetValue(showSecrets)), $"Updated template {updated.Id} ({updated.Name})");
                 return ExitCodes.Success;
             });
+    }
+
+    /// <summary>The v2 template as the PATCH will leave it, so the dry run shows the saveTemplate that would follow.</summary>
+    private static JsonObject AfterUpdate(RunPod.Api.Templates.Template current, JsonObject changes)
+    {
+        var after = RunPod.Api.Templates.SaveTemplateInput.V2Object(current);
+        foreach (var (key, value) in changes)
+            after[key] = value?.DeepClone();
+        return after;
     }
 
     private static void Toggle(ParseResult parse, JsonObject changes, string field, Option<bool> on, string onName, Option<bool> off, string offName, bool onValue)
