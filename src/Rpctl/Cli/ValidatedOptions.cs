@@ -65,7 +65,7 @@ internal static class ValidatedOptions
     /// <summary>A case-insensitive choice; the parsed value is the canonical (lower-case) spelling.</summary>
     public static Option<string?> Choice(string name, string description, params string[] choices)
     {
-        var option = new Option<string?>(name) { Description = $"{description} ({string.Join("|", choices)})", HelpName = string.Join("|", choices) };
+        var option = new Option<string?>(name) { Description = description, HelpName = string.Join("|", choices) };
         option.CustomParser = result =>
         {
             var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
