@@ -9,6 +9,12 @@ namespace Rpctl.Cli;
 /// </summary>
 internal static class ValidatedOptions
 {
+    /// <summary>
+    /// The most GPUs any --gpu-count accepts. RunPod's largest machines hold 8–10 GPUs (catalog
+    /// maxCount); one bound everywhere keeps pods, endpoints and capacity queries consistent.
+    /// </summary>
+    public const int MaxGpuCount = 16;
+
     public static Option<int?> Int(string name, string description, int min, int max = int.MaxValue, string helpName = "N")
     {
         var option = new Option<int?>(name) { Description = description, HelpName = helpName };

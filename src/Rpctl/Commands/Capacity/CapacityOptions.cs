@@ -12,7 +12,7 @@ internal static partial class CapacityOptions
         ValidatedOptions.Choice("--cloud-type", "Cloud to check availability in (default secure)", "secure", "community", "all");
 
     public static Option<int?> GpuCount() =>
-        ValidatedOptions.Int("--gpu-count", "Availability for a machine with this many GPUs (default 1)", min: 1, max: 64);
+        ValidatedOptions.Int("--gpu-count", "Availability for a machine with this many GPUs (default 1)", min: 1, max: ValidatedOptions.MaxGpuCount);
 
     public static Option<string[]> Region() =>
         new("--region") { Description = "Only this data center, e.g. US-TX-3 (repeatable or comma-separated)", HelpName = "DC" };

@@ -13,7 +13,7 @@ internal sealed class EndpointSpecOptions
     public Option<int?> ContainerDisk { get; } = ValidatedOptions.Int("--container-disk", "Container disk in GB", 1, 10_000, "GB");
     public Option<string[]> Gpu { get; } = new("--gpu") { Description = "GPU pool id (ADA_24) or GPU type name (\"RTX 4090\", 4090) translated to its pool; repeatable (create default AMPERE_24)", HelpName = "POOL|TYPE" };
     public Option<string[]> ExcludeGpu { get; } = new("--exclude-gpu") { Description = "GPU type to leave out of the selected pools (repeatable)", HelpName = "TYPE" };
-    public Option<int?> GpuCount { get; } = ValidatedOptions.Int("--gpu-count", "GPUs per worker (default 1)", 1, 16);
+    public Option<int?> GpuCount { get; } = ValidatedOptions.Int("--gpu-count", "GPUs per worker (default 1)", 1, ValidatedOptions.MaxGpuCount);
     public Option<string[]> Cpu { get; } = new("--cpu") { Description = "CPU worker instead of GPU: FLAVOR:VCPUS, e.g. cpu3c:4 (repeatable)", HelpName = "FLAVOR:VCPUS" };
     public Option<int?> WorkersMin { get; } = ValidatedOptions.Int("--workers-min", "Workers kept running even when idle (default 0)", 0, 1000);
     public Option<int?> WorkersMax { get; } = ValidatedOptions.Int("--workers-max", "Most workers at once (default 3)", 0, 1000);

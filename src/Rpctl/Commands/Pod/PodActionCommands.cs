@@ -16,7 +16,7 @@ internal static class PodActionCommands
 {
     public static Command Start(Invocation inv)
     {
-        var gpuCount = ValidatedOptions.Int("--gpu-count", "Resume with this many GPUs (uses GraphQL podResume; v2 cannot change it)", 1, 16);
+        var gpuCount = ValidatedOptions.Int("--gpu-count", "Resume with this many GPUs (uses GraphQL podResume; v2 cannot change it)", 1, ValidatedOptions.MaxGpuCount);
         return Build(inv, "start", "Start stopped pods", "start", PodStatus.Running, PodBulkAction.Start, extra: gpuCount,
             custom: async (client, id, parse, ct) =>
             {

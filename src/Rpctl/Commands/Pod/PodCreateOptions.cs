@@ -10,7 +10,7 @@ internal sealed class PodCreateOptions
     public Option<string?> Image { get; } = new("--image") { Description = "Container image, e.g. runpod/pytorch:2.8.0", HelpName = "IMAGE" };
     public Option<string?> Template { get; } = new("--template") { Description = "Template id; its settings apply and flags override them", HelpName = "TEMPLATE_ID" };
     public Option<string[]> Gpu { get; } = new("--gpu") { Description = "GPU type: id, display name or short form (\"RTX 4090\", 4090, \"h100 sxm\"); repeat to try several in order", HelpName = "TYPE" };
-    public Option<int?> GpuCount { get; } = ValidatedOptions.Int("--gpu-count", "GPUs per pod (default 1)", 1, 16);
+    public Option<int?> GpuCount { get; } = ValidatedOptions.Int("--gpu-count", "GPUs per pod (default 1)", 1, ValidatedOptions.MaxGpuCount);
     public Option<string?> Cpu { get; } = new("--cpu") { Description = "CPU flavor for a CPU-only pod, e.g. cpu3c", HelpName = "FLAVOR" };
     public Option<int?> Vcpu { get; } = ValidatedOptions.Int("--vcpu", "vCPUs for a CPU pod: a power of two, at least 2", 2, 512);
     public Option<string?> CloudType { get; } = ValidatedOptions.Choice("--cloud-type", "Cloud: 'all' tries secure, then community", "secure", "community", "all");
