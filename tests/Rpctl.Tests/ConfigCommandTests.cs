@@ -10,23 +10,23 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
     public async Task No_config_file_is_needed_and_help_version_completion_never_read_it()
     {
         Cli.Environment["RUNPOD_API_KEY"] = ApiKey;
-        await RunOk("pod", "list");
+        await Cli.RunOkAsync("pod", "list");
         Assert.False(Directory.Exists(ConfigDir), "a read-only command must not create the config directory");
 
         Directory.CreateDirectory(ConfigDir);
         File.WriteAllText(ConfigPath, "profiles: [unclosed\n");
         Assert.Equal(1, (await Cli.RunAsync("config", "show")).ExitCode); // proves the broken file is read when needed
-        await RunOk("--help");
-        await RunOk("pod", "create", "--help");
-        await RunOk("--version");
-        await RunOk("completion", "bash");
+        await Cli.RunOkAsync("--help");
+        await Cli.RunOkAsync("pod", "create", "--help");
+        await Cli.RunOkAsync("--version");
+        await Cli.RunOkAsync("completion", "bash");
     }
 
     [Fact]
     public async Task Init_non_interactive_writes_profile_and_key_file_mode_0600()
     {
         Cli.Stdin = ApiKey + "\n";
-        var result = await RunOk("config", "init", "--api-key-stdin", "--profile", "ci", "--set", "cloud_type=COMMUNITY", "--set", "output=json");
+        var result = await Cli.RunOkAsync("config", "init", "--api-key-stdin", "--profile", "ci", "--set", "cloud_type=COMMUNITY", "--set", "output=json");
         Assert.Equal("", result.Stdout);
         Assert.DoesNotContain(ApiKey, result.Stderr);
         Assert.Contains("rpa_…" + ApiKey[^3..], result.Stderr);
@@ -43,7 +43,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         }
 
         // The stored key and output really work: -o json comes from the profile.
-        var pods = await RunOk("pod", "list");
+        var pods = await Cli.RunOkAsync("pod", "list");
         Assert.Equal("[]", pods.Stdout.Trim());
     }
 
@@ -55,7 +55,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         await InitProfileAsync("work", otherKey, "cloud_type=community");
         await InitProfileAsync("default", EmulatorFixture.NewApiKey(), "output=yaml");
 
-        var list = (await RunOk("config", "profile", "list", "-o", "json")).Json.AsArray();
+        var list = (await Cli.RunOkAsync("config", "profile", "list", "-o", "json")).Json.AsArray();
         Assert.Equal(["default", "work"], list.Select(p => p!["name"]!.GetValue<string>()));
         var work = list.Single(p => p!["name"]!.GetValue<string>() == "work")!;
         Assert.Equal("community", work["settings"]!["cloud_type"]!.GetValue<string>());
@@ -71,7 +71,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
     {
         Cli.Interactive = true;
         Cli.Stdin = $"lab\n{ApiKey}\nall\nnot-a-region\neu-ro-1\n\n";
-        var result = await RunOk("config", "init");
+        var result = await Cli.RunOkAsync("config", "init");
         Assert.Contains("Profile name [default]:", result.Stderr);
         Assert.Contains("input hidden", result.Stderr);
         Assert.Contains("'not-a-region' is not valid for region", result.Stderr);
@@ -87,43 +87,43 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
     [Fact]
     public async Task Init_without_terminal_or_key_still_works()
     {
-        var result = await RunOk("config", "init", "--set", "gpu=RTX 4090");
+        var result = await Cli.RunOkAsync("config", "init", "--set", "gpu=RTX 4090");
         Assert.Contains("no key stored", result.Stderr);
         Assert.False(File.Exists(CredentialsPath));
-        Assert.Equal("RTX 4090", (await RunOk("config", "get", "gpu")).Stdout.Trim());
+        Assert.Equal("RTX 4090", (await Cli.RunOkAsync("config", "get", "gpu")).Stdout.Trim());
     }
 
     [Fact]
     public async Task Show_masks_the_key_and_names_every_source()
     {
         await InitProfileAsync("default", ApiKey);
-        var table = await RunOk("config", "show");
+        var table = await Cli.RunOkAsync("config", "show");
         Assert.DoesNotContain(ApiKey, table.Stdout);
         Assert.Matches(@"api_key\s+rpa_…" + ApiKey[^3..] + @"\s+profile 'default' \(.*credentials\.yaml\)", table.Stdout);
         Assert.Matches(@"cloud_type\s+default", table.Stdout);
-        var keys = (await RunOk("config", "show", "-o", "json")).Json.AsArray().Select(r => r!["key"]!.GetValue<string>());
+        var keys = (await Cli.RunOkAsync("config", "show", "-o", "json")).Json.AsArray().Select(r => r!["key"]!.GetValue<string>());
         Assert.Equal(["profile", "api_key", "api_url", "output", "cloud_type", "region", "gpu", "retries", "retry_budget", "request_timeout", "deadline"], keys);
     }
 
     [Fact]
     public async Task Get_set_unset_known_keys_with_canonical_values()
     {
-        await RunOk("config", "set", "cloud_type", "COMMUNITY");
-        await RunOk("config", "set", "region", "us-tx-3, eu-ro-1");
-        await RunOk("config", "set", "output", "YML");
-        await RunOk("config", "set", "gpu", "RTX 4090,A40");
-        await RunOk("config", "set", "api-url", "http://127.0.0.1:8787/");
-        Assert.Equal("community", (await RunOk("config", "get", "cloud_type")).Stdout.Trim());
-        Assert.Equal("US-TX-3,EU-RO-1", (await RunOk("config", "get", "region")).Stdout.Trim());
-        Assert.Equal("yaml", (await RunOk("config", "get", "output")).Stdout.Trim());
-        Assert.Equal("RTX 4090,A40", (await RunOk("config", "get", "gpu")).Stdout.Trim());
-        Assert.Equal("http://127.0.0.1:8787", (await RunOk("config", "get", "api_url")).Stdout.Trim());
+        await Cli.RunOkAsync("config", "set", "cloud_type", "COMMUNITY");
+        await Cli.RunOkAsync("config", "set", "region", "us-tx-3, eu-ro-1");
+        await Cli.RunOkAsync("config", "set", "output", "YML");
+        await Cli.RunOkAsync("config", "set", "gpu", "RTX 4090,A40");
+        await Cli.RunOkAsync("config", "set", "api-url", "http://127.0.0.1:8787/");
+        Assert.Equal("community", (await Cli.RunOkAsync("config", "get", "cloud_type")).Stdout.Trim());
+        Assert.Equal("US-TX-3,EU-RO-1", (await Cli.RunOkAsync("config", "get", "region")).Stdout.Trim());
+        Assert.Equal("yaml", (await Cli.RunOkAsync("config", "get", "output")).Stdout.Trim());
+        Assert.Equal("RTX 4090,A40", (await Cli.RunOkAsync("config", "get", "gpu")).Stdout.Trim());
+        Assert.Equal("http://127.0.0.1:8787", (await Cli.RunOkAsync("config", "get", "api_url")).Stdout.Trim());
 
-        await RunOk("config", "unset", "region");
+        await Cli.RunOkAsync("config", "unset", "region");
         var missing = await Cli.RunAsync("config", "get", "region");
         Assert.Equal(3, missing.ExitCode);
         Assert.Contains("region is not set in profile 'default'", missing.Stderr);
-        Assert.Contains("was not set", (await RunOk("config", "unset", "region")).Stderr);
+        Assert.Contains("was not set", (await Cli.RunOkAsync("config", "unset", "region")).Stderr);
     }
 
     [Theory]
@@ -156,14 +156,14 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
     [Fact]
     public async Task Profile_add_use_remove_and_their_errors()
     {
-        await RunOk("config", "profile", "add", "a", "--set", "region=US-KS-2");
+        await Cli.RunOkAsync("config", "profile", "add", "a", "--set", "region=US-KS-2");
         Assert.Equal(5, (await Cli.RunAsync("config", "profile", "add", "a")).ExitCode);
         AssertUsageError(await Cli.RunAsync("config", "profile", "add", "-bad"), "a profile name is");
         AssertUsageError(await Cli.RunAsync("config", "profile", "add", "has space"), "invalid value 'has space' for NAME");
-        await RunOk("config", "profile", "add", "b");
+        await Cli.RunOkAsync("config", "profile", "add", "b");
         Assert.Equal("a", (await ShowAsync("profile")).Value); // the first profile became active, later ones did not
 
-        await RunOk("config", "profile", "use", "b");
+        await Cli.RunOkAsync("config", "profile", "use", "b");
         Assert.Equal("b", (await ShowAsync("profile")).Value);
         var unknown = await Cli.RunAsync("config", "profile", "use", "nope");
         Assert.Equal(3, unknown.ExitCode);
@@ -171,12 +171,12 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
 
         await InitProfileAsync("b", ApiKey);
         AssertUsageError(await Cli.RunAsync("config", "profile", "remove", "b"), "pass --yes");
-        await RunOk("config", "profile", "remove", "b", "--yes");
+        await Cli.RunOkAsync("config", "profile", "remove", "b", "--yes");
         Assert.DoesNotContain(ApiKey, File.ReadAllText(CredentialsPath));
         Assert.Equal(("default", "default"), await ShowAsync("profile"));
         Assert.Equal(3, (await Cli.RunAsync("config", "profile", "remove", "b", "--yes")).ExitCode);
 
-        var list = (await RunOk("config", "profile", "list")).Stdout;
+        var list = (await Cli.RunOkAsync("config", "profile", "list")).Stdout;
         Assert.Matches(@"\*\s+default", list);
         Assert.Matches(@"\n\s+a\s+region=US-KS-2", list);
     }
@@ -196,7 +196,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
     [Fact]
     public async Task Inspect_and_repair_commands_work_with_a_missing_profile_and_warn()
     {
-        await RunOk("config", "profile", "add", "real");
+        await Cli.RunOkAsync("config", "profile", "add", "real");
         Cli.Environment["RPCTL_PROFILE"] = "ghost";
         const string warning = "warning: profile 'ghost' (environment variable RPCTL_PROFILE) does not exist (profiles: real)";
         foreach (var args in new[] { new[] { "config", "profile", "list" }, ["config", "path"], ["config", "show"] })
@@ -215,8 +215,8 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
     [Fact]
     public async Task Path_prints_where_files_live()
     {
-        Assert.Equal(ConfigPath, (await RunOk("config", "path")).Stdout.Trim());
-        var json = (await RunOk("config", "path", "-o", "json")).Json;
+        Assert.Equal(ConfigPath, (await Cli.RunOkAsync("config", "path")).Stdout.Trim());
+        var json = (await Cli.RunOkAsync("config", "path", "-o", "json")).Json;
         Assert.Equal(CredentialsPath, json["credentials"]!.GetValue<string>());
         Assert.Equal(Path.Combine(ConfigDir, "presets"), json["presets"]!.GetValue<string>());
         Assert.EndsWith(Path.Combine("rpctl", "deleted-pods"), json["deletedPods"]!.GetValue<string>());
@@ -226,7 +226,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
     public async Task Set_key_from_stdin_and_bad_keys()
     {
         Cli.Stdin = ApiKey + "\n";
-        var result = await RunOk("--profile", "ci", "config", "set-key");
+        var result = await Cli.RunOkAsync("--profile", "ci", "config", "set-key");
         Assert.DoesNotContain(ApiKey, result.Stderr + result.Stdout);
         Assert.StartsWith("profile 'ci'", (await ShowAsync("api_key", "--profile", "ci")).Source);
 
@@ -239,7 +239,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         AssertUsageError(spaced, "invalid API key");
         Assert.DoesNotContain("has a space", spaced.Stderr);
 
-        await RunOk("--profile", "ci", "config", "set-key", "--remove");
+        await Cli.RunOkAsync("--profile", "ci", "config", "set-key", "--remove");
         Assert.Equal("none", (await ShowAsync("api_key", "--profile", "ci")).Source);
     }
 
@@ -249,14 +249,14 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         if (OperatingSystem.IsWindows())
             return;
         await InitProfileAsync("default", ApiKey);
-        Assert.DoesNotContain("warning", (await RunOk("config", "show")).Stderr);
+        Assert.DoesNotContain("warning", (await Cli.RunOkAsync("config", "show")).Stderr);
         File.SetUnixFileMode(CredentialsPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        var result = await RunOk("config", "show");
+        var result = await Cli.RunOkAsync("config", "show");
         Assert.Contains($"warning: {CredentialsPath} is readable by other users (mode 0644); run: chmod 600", result.Stderr);
 
         // Rewriting the file (set-key) restores 0600.
         Cli.Stdin = ApiKey + "\n";
-        await RunOk("config", "set-key");
+        await Cli.RunOkAsync("config", "set-key");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(CredentialsPath));
     }
 
@@ -271,7 +271,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         var (value, source) = await ShowAsync("api_key");
         Assert.Equal("rpa_…" + ApiKey[^3..], value);
         Assert.EndsWith(Path.Combine(".runpod", "config.toml"), source);
-        await RunOk("pod", "list");
+        await Cli.RunOkAsync("pod", "list");
         Assert.Single(await EmulatorRequests.ListAsync(Emulator, ApiKey, "GET", "/v2/pods"));
     }
 
@@ -290,12 +290,12 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
     public async Task Auth_status_checks_the_key_with_one_call_and_names_its_source()
     {
         await InitProfileAsync("default", ApiKey);
-        var ok = await RunOk("auth", "status");
+        var ok = await Cli.RunOkAsync("auth", "status");
         Assert.Contains($"with key rpa_…{ApiKey[^3..]} from profile 'default'", ok.Stdout);
         Assert.DoesNotContain(ApiKey, ok.Stdout);
         Assert.Single(await EmulatorRequests.ListAsync(Emulator, ApiKey));
 
-        var json = (await RunOk("auth", "status", "-o", "json")).Json;
+        var json = (await Cli.RunOkAsync("auth", "status", "-o", "json")).Json;
         Assert.True(json["valid"]!.GetValue<bool>());
         Assert.Equal("default", json["profile"]!.GetValue<string>());
 
@@ -306,7 +306,7 @@ public sealed class ConfigCommandTests(EmulatorFixture emulator) : ConfigTestBas
         Assert.DoesNotContain("revoked-key-123456", rejected.Stderr);
 
         Cli.Environment.Remove("RUNPOD_API_KEY");
-        await RunOk("config", "set-key", "--remove");
+        await Cli.RunOkAsync("config", "set-key", "--remove");
         var none = await Cli.RunAsync("auth", "status");
         Assert.Equal(4, none.ExitCode);
         Assert.Contains("no API key", none.Stderr);

@@ -12,14 +12,14 @@ public sealed class ConfigPrecedenceTests(EmulatorFixture emulator) : ConfigTest
         await InitProfileAsync("default", ApiKey, "output=yaml");
 
         // The profile's output: yaml really changes what commands print.
-        var yaml = await RunOk("config", "path", "--local");
+        var yaml = await Cli.RunOkAsync("config", "path", "--local");
         Assert.StartsWith("config:", yaml.Stdout);
 
         Cli.Environment["RPCTL_OUTPUT"] = "csv";
-        var csv = await RunOk("config", "show");
+        var csv = await Cli.RunOkAsync("config", "show");
         Assert.StartsWith("key,value,source", csv.Stdout);
 
-        var json = await RunOk("config", "show", "-o", "json");
+        var json = await Cli.RunOkAsync("config", "show", "-o", "json");
         Assert.StartsWith("[", json.Stdout);
         var row = json.Json.AsArray().Single(r => r!["key"]!.GetValue<string>() == "output")!;
         Assert.Equal("flag --output", row["source"]!.GetValue<string>());
@@ -28,13 +28,13 @@ public sealed class ConfigPrecedenceTests(EmulatorFixture emulator) : ConfigTest
     [Fact]
     public async Task Output_default_is_table_and_profile_layer_is_reported()
     {
-        var table = await RunOk("config", "show");
+        var table = await Cli.RunOkAsync("config", "show");
         Assert.Matches(@"output\s+table\s+default", table.Stdout);
         await InitProfileAsync("default", ApiKey, "output=yaml");
-        var yaml = await RunOk("config", "show");
+        var yaml = await Cli.RunOkAsync("config", "show");
         Assert.Contains("- key: output\n  value: yaml\n  source: \"profile 'default'", yaml.Stdout);
         Cli.Environment["RPCTL_OUTPUT"] = "json";
-        var fromEnv = (await RunOk("config", "show")).Json.AsArray().Single(r => r!["key"]!.GetValue<string>() == "output")!;
+        var fromEnv = (await Cli.RunOkAsync("config", "show")).Json.AsArray().Single(r => r!["key"]!.GetValue<string>() == "output")!;
         Assert.Equal("environment variable RPCTL_OUTPUT", fromEnv["source"]!.GetValue<string>());
     }
 
@@ -128,7 +128,7 @@ public sealed class ConfigPrecedenceTests(EmulatorFixture emulator) : ConfigTest
     [Fact]
     public async Task A_bad_gpu_default_is_blamed_on_the_setting_and_its_file_not_on_the_gpu_flag()
     {
-        await RunOk("config", "set", "gpu", "nonexistentgpu");
+        await Cli.RunOkAsync("config", "set", "gpu", "nonexistentgpu");
         var create = await Cli.RunAsync("pod", "create", "--image", "i:1", "--dry-run");
         AssertUsageError(create, $"unknown GPU type 'nonexistentgpu' for setting gpu in profile 'default' ({ConfigPath})");
         Assert.DoesNotContain("for --gpu", create.Stderr);
@@ -180,7 +180,7 @@ public sealed class ConfigPrecedenceTests(EmulatorFixture emulator) : ConfigTest
     private async Task AssertKeyUsedAsync(string key)
     {
         var before = (await EmulatorRequests.ListAsync(Emulator, key, "GET", "/v2/pods")).Count;
-        await RunOk("pod", "list", "-o", "json");
+        await Cli.RunOkAsync("pod", "list", "-o", "json");
         Assert.Equal(before + 1, (await EmulatorRequests.ListAsync(Emulator, key, "GET", "/v2/pods")).Count);
     }
 

@@ -26,13 +26,6 @@ public abstract class ConfigTestBase : IClassFixture<EmulatorFixture>, IDisposab
 
     public void Dispose() => Cli.Dispose();
 
-    protected async Task<CliResult> RunOk(params string[] args)
-    {
-        var result = await Cli.RunAsync(args);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
-    }
-
     /// <summary>Stores <paramref name="key"/> for a profile through the real command, as a user would.</summary>
     protected async Task InitProfileAsync(string profile, string key, params string[] sets)
     {
@@ -40,7 +33,7 @@ public abstract class ConfigTestBase : IClassFixture<EmulatorFixture>, IDisposab
         var args = new List<string> { "config", "init", "--api-key-stdin", "--profile", profile };
         foreach (var s in sets)
             args.AddRange(["--set", s]);
-        await RunOk([.. args]);
+        await Cli.RunOkAsync([.. args]);
         Cli.Stdin = "";
     }
 
@@ -55,7 +48,7 @@ public abstract class ConfigTestBase : IClassFixture<EmulatorFixture>, IDisposab
     /// <summary>The value and source `config show` reports for a key.</summary>
     protected async Task<(string? Value, string Source)> ShowAsync(string key, params string[] extra)
     {
-        var result = await RunOk(["config", "show", "-o", "json", .. extra]);
+        var result = await Cli.RunOkAsync(["config", "show", "-o", "json", .. extra]);
         var row = result.Json.AsArray().Single(r => r!["key"]!.GetValue<string>() == key)!;
         return (row["value"]?.GetValue<string>(), row["source"]!.GetValue<string>());
     }

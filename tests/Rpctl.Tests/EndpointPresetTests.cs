@@ -9,30 +9,23 @@ public sealed class EndpointPresetTests(EmulatorFixture emulator) : EndpointTest
 {
     private string PresetPath(string name) => Path.Combine(Cli.Home, ".config", "rpctl", "presets", name + ".yaml");
 
-    private async Task<CliResult> RunOk(params string[] args)
-    {
-        var result = await Cli.RunAsync(args);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
-    }
-
     private async Task<List<JsonObject>> CreateBodiesAsync() =>
-        (await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST", "/v2/serverless")).Select(r => r["body"]!.AsObject()).ToList();
+        await EmulatorRequests.BodiesAsync(Emulator, ApiKey, "POST", "/v2/serverless");
 
     [Fact]
     public async Task Capture_from_endpoint_then_apply_sends_an_equivalent_create_request()
     {
-        var volume = (await RunOk("volume", "create", "--name", "models", "--size", "20", "--region", "EU-RO-1", "-o", "json")).Json["id"]!.GetValue<string>();
+        var volume = (await Cli.RunOkAsync("volume", "create", "--name", "models", "--size", "20", "--region", "EU-RO-1", "-o", "json")).Json["id"]!.GetValue<string>();
         var id = await CreateEndpointAsync("--name", "original", "--env", "MODEL=sdxl", "--env", "CONN=a=b,c", "--container-disk", "20",
             "--gpu", "4090", "--gpu", "AMPERE_24", "--exclude-gpu", "L4", "--gpu-count", "2", "--workers-min", "1", "--workers-max", "5",
             "--idle-timeout", "30", "--scaler-value", "2.5", "--region", "EU-RO-1", "--network-volume", volume, "--cuda-version", "12.8",
             "--flashboot", "on", "--execution-timeout", "10m");
 
-        await RunOk("preset", "save", "like-original", "--from-endpoint", id);
-        var shown = (await RunOk("preset", "show", "like-original", "-o", "json")).Json;
+        await Cli.RunOkAsync("preset", "save", "like-original", "--from-endpoint", id);
+        var shown = (await Cli.RunOkAsync("preset", "show", "like-original", "-o", "json")).Json;
         Assert.Equal("endpoint", shown["kind"]!.GetValue<string>());
         Assert.Equal(["NVIDIA L4"], shown["values"]!["exclude-gpu"]!.AsArray().Select(g => g!.GetValue<string>())); // the type id, not the name typed
-        var applied = await RunOk("preset", "apply", "like-original", "--name", "original", "-o", "json");
+        var applied = await Cli.RunOkAsync("preset", "apply", "like-original", "--name", "original", "-o", "json");
         Assert.NotEqual(id, applied.Json["id"]!.GetValue<string>());
 
         var bodies = await CreateBodiesAsync();
@@ -47,15 +40,15 @@ public sealed class EndpointPresetTests(EmulatorFixture emulator) : EndpointTest
     {
         var id = await CreateEndpointAsync("--name", "lb", "--type", "load-balancer", "--scaler-type", "request-count",
             "--scaler-value", "3", "--container-disk", "10", "--execution-timeout", "1500ms");
-        await RunOk("preset", "save", "lb", "--from-endpoint", id);
-        var copy = (await RunOk("endpoint", "create", "--preset", "lb", "--name", "lb", "-o", "json")).Json["id"]!.GetValue<string>();
+        await Cli.RunOkAsync("preset", "save", "lb", "--from-endpoint", id);
+        var copy = (await Cli.RunOkAsync("endpoint", "create", "--preset", "lb", "--name", "lb", "-o", "json")).Json["id"]!.GetValue<string>();
 
         // The capture also records what RunPod defaulted (workers, FlashBoot), so the endpoints are equal, not just the requests alike.
         var applied = (await CreateBodiesAsync())[1];
         Assert.Equal("""{"min":0,"max":3,"idleTimeout":10}""", applied["workers"]!.ToJsonString());
         Assert.Equal(1500, applied["timeout"]!.GetValue<int>());
-        var original = (await RunOk("endpoint", "get", id, "-o", "json")).Json.AsObject();
-        var recreated = (await RunOk("endpoint", "get", copy, "-o", "json")).Json.AsObject();
+        var original = (await Cli.RunOkAsync("endpoint", "get", id, "-o", "json")).Json.AsObject();
+        var recreated = (await Cli.RunOkAsync("endpoint", "get", copy, "-o", "json")).Json.AsObject();
         foreach (var differs in new[] { "id", "createdAt", "requestUrls" })
         {
             original.Remove(differs);
@@ -68,10 +61,10 @@ public sealed class EndpointPresetTests(EmulatorFixture emulator) : EndpointTest
     [Fact]
     public async Task Flags_override_the_preset_and_env_merges_per_key()
     {
-        await RunOk("endpoint", "create", "--image", "old/worker:1", "--gpu", "ADA_24", "--gpu-count", "2", "--workers-max", "4",
+        await Cli.RunOkAsync("endpoint", "create", "--image", "old/worker:1", "--gpu", "ADA_24", "--gpu-count", "2", "--workers-max", "4",
             "--env", "A=1", "--env", "B=2", "--dry-run", "--save-preset", "base");
 
-        await RunOk("endpoint", "create", "--preset", "base", "--name", "changed", "--image", "new/worker:2", "--cpu", "cpu3c:4",
+        await Cli.RunOkAsync("endpoint", "create", "--preset", "base", "--name", "changed", "--image", "new/worker:2", "--cpu", "cpu3c:4",
             "--env", "B=3", "--env", "C=4");
 
         var body = Assert.Single(await CreateBodiesAsync());
@@ -85,11 +78,11 @@ public sealed class EndpointPresetTests(EmulatorFixture emulator) : EndpointTest
     [Fact]
     public async Task Save_preset_writes_after_success_and_keeps_stdout_json()
     {
-        var result = await RunOk("endpoint", "create", "--image", "example/worker:1", "--gpu", "4090", "--save-preset", "saved", "-o", "json");
+        var result = await Cli.RunOkAsync("endpoint", "create", "--image", "example/worker:1", "--gpu", "4090", "--save-preset", "saved", "-o", "json");
 
         Assert.Equal(result.Json["id"]!.GetValue<string>(), JsonNode.Parse(result.Stdout)!["id"]!.GetValue<string>()); // stdout is the endpoint alone
         Assert.Contains("saved preset 'saved'", result.Stderr);
-        var shown = (await RunOk("preset", "show", "saved", "-o", "json")).Json;
+        var shown = (await Cli.RunOkAsync("preset", "show", "saved", "-o", "json")).Json;
         Assert.Equal(["ADA_24"], shown["values"]!["gpu"]!.AsArray().Select(g => g!.GetValue<string>())); // the pool, not "4090"
         Assert.Equal("endpoint create flags", shown["source"]!.GetValue<string>());
         if (!OperatingSystem.IsWindows())
@@ -99,7 +92,7 @@ public sealed class EndpointPresetTests(EmulatorFixture emulator) : EndpointTest
     [Fact]
     public async Task Save_preset_refuses_an_existing_preset_before_creating_unless_overwrite_preset()
     {
-        await RunOk("endpoint", "create", "--image", "example/worker:1", "--dry-run", "--save-preset", "taken");
+        await Cli.RunOkAsync("endpoint", "create", "--image", "example/worker:1", "--dry-run", "--save-preset", "taken");
 
         var refused = await Cli.RunAsync("endpoint", "create", "--image", "other/worker:2", "--save-preset", "taken");
         Assert.True(refused.ExitCode == 5, refused.ToString());
@@ -107,8 +100,8 @@ public sealed class EndpointPresetTests(EmulatorFixture emulator) : EndpointTest
         Assert.Empty(await CreateBodiesAsync());
         AssertUsageError(await Cli.RunAsync("endpoint", "create", "--image", "x/y:1", "--overwrite-preset", "--dry-run"), "--overwrite-preset applies only with --save-preset");
 
-        await RunOk("endpoint", "create", "--image", "other/worker:2", "--save-preset", "taken", "--overwrite-preset");
-        Assert.Equal("other/worker:2", (await RunOk("preset", "show", "taken", "-o", "json")).Json["values"]!["image"]!.GetValue<string>());
+        await Cli.RunOkAsync("endpoint", "create", "--image", "other/worker:2", "--save-preset", "taken", "--overwrite-preset");
+        Assert.Equal("other/worker:2", (await Cli.RunOkAsync("preset", "show", "taken", "-o", "json")).Json["values"]!["image"]!.GetValue<string>());
     }
 
     [Fact]
@@ -123,9 +116,9 @@ public sealed class EndpointPresetTests(EmulatorFixture emulator) : EndpointTest
     [Fact]
     public async Task Preset_apply_of_an_endpoint_preset_takes_endpoint_create_flags()
     {
-        await RunOk("endpoint", "create", "--image", "example/worker:1", "--gpu", "ADA_24", "--dry-run", "--save-preset", "ep");
+        await Cli.RunOkAsync("endpoint", "create", "--image", "example/worker:1", "--gpu", "ADA_24", "--dry-run", "--save-preset", "ep");
 
-        var dry = await RunOk("preset", "apply", "ep", "--workers-max", "9", "--dry-run", "-o", "json");
+        var dry = await Cli.RunOkAsync("preset", "apply", "ep", "--workers-max", "9", "--dry-run", "-o", "json");
         Assert.Contains("\"max\": 9", dry.Stdout);
         Assert.Empty(await CreateBodiesAsync());
 
@@ -136,7 +129,7 @@ public sealed class EndpointPresetTests(EmulatorFixture emulator) : EndpointTest
     [Fact]
     public async Task Kinds_do_not_mix_and_bad_presets_name_the_problem()
     {
-        await RunOk("preset", "save", "pod-one", "--gpu", "4090", "--image", "x/y:1");
+        await Cli.RunOkAsync("preset", "save", "pod-one", "--gpu", "4090", "--image", "x/y:1");
         AssertUsageError(await Cli.RunAsync("endpoint", "create", "--preset", "pod-one", "--dry-run"), "is a pod preset");
         AssertUsageError(await Cli.RunAsync("endpoint", "create", "--image", "x/y:1", "--save-preset", "bad name", "--dry-run"), "--save-preset");
         Assert.Equal(3, (await Cli.RunAsync("endpoint", "create", "--preset", "missing", "--dry-run")).ExitCode);

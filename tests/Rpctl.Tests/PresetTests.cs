@@ -9,15 +9,8 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
 {
     private string PresetPath(string name) => Path.Combine(Cli.Home, ".config", "rpctl", "presets", name + ".yaml");
 
-    private async Task<CliResult> RunOk(params string[] args)
-    {
-        var result = await Cli.RunAsync(args);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
-    }
-
     private async Task<List<JsonObject>> CreateBodiesAsync() =>
-        (await EmulatorRequests.ListAsync(Emulator, ApiKey, "POST", "/v2/pods")).Select(r => r["body"]!.AsObject()).ToList();
+        await EmulatorRequests.BodiesAsync(Emulator, ApiKey, "POST", "/v2/pods");
 
     [Fact]
     public async Task Capture_from_pod_then_apply_sends_an_equivalent_create_request()
@@ -25,8 +18,8 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
         var id = await CreatePodAsync("--name", "original", "--container-disk", "40", "--volume-disk", "50", "--volume-mount", "/data",
             "--ports", "8888/http,22/tcp", "--env", "MODEL=llama", "--env", "CONN=a=b,c", "--region", "US-TX-3",
             "--docker-start-cmd", "python serve.py", "--cloud-type", "secure");
-        await RunOk("preset", "save", "like-original", "--from-pod", id);
-        await RunOk("preset", "apply", "like-original", "--name", "original", "-o", "json");
+        await Cli.RunOkAsync("preset", "save", "like-original", "--from-pod", id);
+        await Cli.RunOkAsync("preset", "apply", "like-original", "--name", "original", "-o", "json");
 
         var bodies = await CreateBodiesAsync();
         Assert.Equal(2, bodies.Count);
@@ -38,15 +31,15 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
     public async Task Captured_preset_stores_gpu_type_id_cloud_and_is_mode_0600()
     {
         var id = await CreatePodAsync("--cloud-type", "secure", "--env", "HF_TOKEN=hf_abcdefghijklmnopqrstuvwxyz123456");
-        await RunOk("preset", "save", "cap", "--from-pod", id, "--description", "from a live pod");
-        var shown = (await RunOk("preset", "show", "cap", "-o", "json")).Json;
+        await Cli.RunOkAsync("preset", "save", "cap", "--from-pod", id, "--description", "from a live pod");
+        var shown = (await Cli.RunOkAsync("preset", "show", "cap", "-o", "json")).Json;
         Assert.Equal("pod", shown["kind"]!.GetValue<string>());
         Assert.Equal($"pod {id}", shown["source"]!.GetValue<string>());
         Assert.Equal(["NVIDIA GeForce RTX 4090"], shown["values"]!["gpu"]!.AsArray().Select(g => g!.GetValue<string>()));
         Assert.Equal("secure", shown["values"]!["cloud-type"]!.GetValue<string>());
         Assert.Equal("runpod/pytorch:2.8.0", shown["values"]!["image"]!.GetValue<string>());
         Assert.DoesNotContain("hf_abcdefghijklmnopqrstuvwxyz123456", shown.ToJsonString()); // masked on show
-        Assert.Contains("hf_abcdefghijklmnopqrstuvwxyz123456", (await RunOk("preset", "show", "cap", "--show-secrets")).Stdout);
+        Assert.Contains("hf_abcdefghijklmnopqrstuvwxyz123456", (await Cli.RunOkAsync("preset", "show", "cap", "--show-secrets")).Stdout);
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(PresetPath("cap")));
     }
@@ -54,12 +47,12 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
     [Fact]
     public async Task Flags_override_the_preset_and_env_merges_per_key()
     {
-        await RunOk("preset", "save", "base", "--gpu", "rtx 4090", "--image", "old/image:1", "--container-disk", "30",
+        await Cli.RunOkAsync("preset", "save", "base", "--gpu", "rtx 4090", "--image", "old/image:1", "--container-disk", "30",
             "--env", "A=1", "--env", "B=2", "--ports", "8888/http");
-        var shown = (await RunOk("preset", "show", "base", "-o", "json")).Json;
+        var shown = (await Cli.RunOkAsync("preset", "show", "base", "-o", "json")).Json;
         Assert.Equal("NVIDIA GeForce RTX 4090", shown["values"]!["gpu"]![0]!.GetValue<string>()); // the name typed is stored as the type id
 
-        await RunOk("pod", "create", "--preset", "base", "--image", "new/image:2", "--env", "B=3", "--env", "C=4", "-o", "json");
+        await Cli.RunOkAsync("pod", "create", "--preset", "base", "--image", "new/image:2", "--env", "B=3", "--env", "C=4", "-o", "json");
         var body = (await CreateBodiesAsync()).Single();
         Assert.Equal("new/image:2", body["image"]!.GetValue<string>());
         Assert.Equal(30, body["disk"]!.GetValue<int>());
@@ -71,8 +64,8 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
     [Fact]
     public async Task A_typed_cpu_flag_replaces_the_presets_gpu()
     {
-        await RunOk("preset", "save", "gpu-box", "--gpu", "4090", "--gpu-count", "2", "--image", "ubuntu:24.04");
-        await RunOk("pod", "create", "--preset", "gpu-box", "--cpu", "cpu3c", "-o", "json");
+        await Cli.RunOkAsync("preset", "save", "gpu-box", "--gpu", "4090", "--gpu-count", "2", "--image", "ubuntu:24.04");
+        await Cli.RunOkAsync("pod", "create", "--preset", "gpu-box", "--cpu", "cpu3c", "-o", "json");
         var body = (await CreateBodiesAsync()).Single();
         Assert.Null(body["gpu"]);
         Assert.Equal("cpu3c", body["cpu"]!["id"]!.GetValue<string>());
@@ -85,39 +78,39 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
         Assert.Equal(5, failed.ExitCode);
         Assert.False(File.Exists(PresetPath("never")));
 
-        var created = await RunOk("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--save-preset", "after", "-o", "json");
+        var created = await Cli.RunOkAsync("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--save-preset", "after", "-o", "json");
         Assert.StartsWith("pod", created.Json["id"]!.GetValue<string>().Length > 0 ? "pod" : ""); // stdout is exactly one JSON object
         Assert.DoesNotContain("saved preset", created.Stdout);
         Assert.Contains("saved preset 'after'", created.Stderr);
         Assert.True(File.Exists(PresetPath("after")));
 
-        var dry = await RunOk("pod", "create", "--preset", "after", "--gpu-count", "2", "--dry-run", "--save-preset", "after-2", "-o", "json");
+        var dry = await Cli.RunOkAsync("pod", "create", "--preset", "after", "--gpu-count", "2", "--dry-run", "--save-preset", "after-2", "-o", "json");
         Assert.NotNull(dry.Json["body"]);
-        Assert.Equal(2, (await RunOk("preset", "show", "after-2", "-o", "json")).Json["values"]!["gpu-count"]!.GetValue<int>());
-        Assert.Equal("preset 'after' with pod create flags", (await RunOk("preset", "show", "after-2", "-o", "json")).Json["source"]!.GetValue<string>());
+        Assert.Equal(2, (await Cli.RunOkAsync("preset", "show", "after-2", "-o", "json")).Json["values"]!["gpu-count"]!.GetValue<int>());
+        Assert.Equal("preset 'after' with pod create flags", (await Cli.RunOkAsync("preset", "show", "after-2", "-o", "json")).Json["source"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Save_preset_includes_profile_defaults_that_shaped_the_pod()
     {
         Cli.Environment["RPCTL_REGION"] = "EU-RO-1";
-        await RunOk("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--dry-run", "--save-preset", "eu");
-        Assert.Equal(["EU-RO-1"], (await RunOk("preset", "show", "eu", "-o", "json")).Json["values"]!["region"]!.AsArray().Select(r => r!.GetValue<string>()));
+        await Cli.RunOkAsync("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--dry-run", "--save-preset", "eu");
+        Assert.Equal(["EU-RO-1"], (await Cli.RunOkAsync("preset", "show", "eu", "-o", "json")).Json["values"]!["region"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
     [Fact]
     public async Task List_show_delete()
     {
-        Assert.Equal("[]", (await RunOk("preset", "list", "-o", "json")).Stdout.Trim());
-        await RunOk("preset", "save", "b", "--gpu", "4090", "--image", "img:1");
-        await RunOk("preset", "save", "a", "--cpu", "cpu3c", "--image", "img:2", "--description", "cheap");
-        var list = (await RunOk("preset", "list")).Stdout;
+        Assert.Equal("[]", (await Cli.RunOkAsync("preset", "list", "-o", "json")).Stdout.Trim());
+        await Cli.RunOkAsync("preset", "save", "b", "--gpu", "4090", "--image", "img:1");
+        await Cli.RunOkAsync("preset", "save", "a", "--cpu", "cpu3c", "--image", "img:2", "--description", "cheap");
+        var list = (await Cli.RunOkAsync("preset", "list")).Stdout;
         Assert.Matches(@"a\s+pod\s+cpu3c  img:2\s+flags\s+cheap", list);
         Assert.Matches(@"b\s+pod\s+NVIDIA GeForce RTX 4090  img:1", list);
-        Assert.Contains("image: img:1", (await RunOk("preset", "show", "b")).Stdout);
+        Assert.Contains("image: img:1", (await Cli.RunOkAsync("preset", "show", "b")).Stdout);
 
-        await RunOk("preset", "delete", "b");
-        Assert.Equal(["a"], (await RunOk("preset", "list", "-o", "json")).Json.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        await Cli.RunOkAsync("preset", "delete", "b");
+        Assert.Equal(["a"], (await Cli.RunOkAsync("preset", "list", "-o", "json")).Json.AsArray().Select(p => p!["name"]!.GetValue<string>()));
         var gone = await Cli.RunAsync("preset", "delete", "b");
         Assert.Equal(3, gone.ExitCode);
         Assert.Contains("preset 'b' not found (presets: a)", gone.Stderr);
@@ -141,9 +134,9 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
         AssertUsageError(await Cli.RunAsync("preset", "save", "x", "--gpu-count", "99"), "invalid value '99' for --gpu-count");
         AssertUsageError(await Cli.RunAsync("preset", "save", "x", "--env", "1BAD=x", "--gpu", "4090"), "for --env");
 
-        await RunOk("preset", "save", "dup", "--gpu", "4090");
+        await Cli.RunOkAsync("preset", "save", "dup", "--gpu", "4090");
         Assert.Equal(5, (await Cli.RunAsync("preset", "save", "dup", "--gpu", "4090")).ExitCode);
-        await RunOk("preset", "save", "dup", "--gpu", "a40", "--overwrite");
+        await Cli.RunOkAsync("preset", "save", "dup", "--gpu", "a40", "--overwrite");
     }
 
     [Theory]
@@ -164,7 +157,7 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
     [Fact]
     public async Task Save_preset_on_create_refuses_to_overwrite_before_creating_anything()
     {
-        await RunOk("preset", "save", "taken", "--gpu", "a40");
+        await Cli.RunOkAsync("preset", "save", "taken", "--gpu", "a40");
         var before = await File.ReadAllTextAsync(PresetPath("taken"));
 
         var refused = await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--save-preset", "taken");
@@ -175,7 +168,7 @@ public sealed class PresetTests(EmulatorFixture emulator) : PodTestBase(emulator
 
         AssertUsageError(await Cli.RunAsync("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--overwrite-preset", "--dry-run"), "--overwrite-preset applies only with --save-preset");
 
-        await RunOk("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--save-preset", "taken", "--overwrite-preset", "--dry-run");
+        await Cli.RunOkAsync("pod", "create", "--gpu", "4090", "--image", "x/y:1", "--save-preset", "taken", "--overwrite-preset", "--dry-run");
         Assert.NotEqual(before, await File.ReadAllTextAsync(PresetPath("taken")));
     }
 

@@ -46,6 +46,15 @@ public sealed class CliRunner : IDisposable
 
     public async Task<CliResult> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
+    /// <summary>Runs a step a test relies on; a non-zero exit fails the test with the full output.</summary>
+    public async Task<CliResult> RunOkAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"rpctl {string.Join(' ', args)} failed:\n{result}");
+        return result;
+    }
+
     public async Task<CliResult> RunAsync(CancellationToken ct, params string[] args)
     {
         var stdout = new StringWriter();

@@ -20,6 +20,10 @@ public static class EmulatorRequests
             .ToList();
     }
 
+    /// <summary>The bodies of the matching requests, in the order they were received.</summary>
+    public static async Task<List<JsonObject>> BodiesAsync(EmulatorFixture emulator, string apiKey, string method, string path) =>
+        (await ListAsync(emulator, apiKey, method, path)).Select(r => r["body"]!.AsObject()).ToList();
+
     /// <summary>The body of the one request matching method and path; fails when there is not exactly one.</summary>
     public static async Task<JsonObject> SingleBodyAsync(EmulatorFixture emulator, string apiKey, string method, string path)
     {
